@@ -1,0 +1,40 @@
+package org.councilgateway;
+
+import java.util.Objects;
+
+/**
+ * One problem found in a file: where it is and what is wrong.
+ *
+ * @param file the file, as the user named it, or null when there is none
+ * @param line the line from 1, or 0 when unknown
+ * @param column the column from 1, or 0 when unknown
+ * @param message one sentence saying what is wrong
+ */
+public record Problem(String file, int line, int column, String message) {
+
+  /** Checks the values. */
+  public Problem {
+    Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * Formats the problem as {@code file:line:column: message}, leaving out what is unknown.
+   *
+   * @return the problem on one line
+   */
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder();
+    if (file != null) {
+      text.append(file);
+      if (line > 0) {
+        text.append(':').append(line);
+        if (column > 0) {
+          text.append(':').append(column);
+        }
+      }
+      text.append(": ");
+    }
+    return text.append(message).toString();
+  }
+}

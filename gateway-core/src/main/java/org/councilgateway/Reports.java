@@ -1,0 +1,41 @@
+package org.councilgateway;
+
+import org.councilgateway.internal.JsonReport;
+import org.councilgateway.internal.TextReport;
+
+/** Writes assessments as JSON (the public format of PRODUCT.md) or as text for people. */
+public final class Reports {
+  private Reports() {}
+
+  /**
+   * Writes a plan's assessment as JSON: two-space indentation, a final newline, and the same bytes
+   * for the same input and rule set.
+   *
+   * @param result the assessment
+   * @return the JSON text
+   */
+  public static String json(PlanAssessment result) {
+    return JsonReport.write(result);
+  }
+
+  /**
+   * Writes one proposal's assessment as JSON.
+   *
+   * @param assessment the assessment
+   * @return the JSON text
+   */
+  public static String json(Assessment assessment) {
+    return JsonReport.write(assessment);
+  }
+
+  /**
+   * Writes a plan's assessment as text: per proposal, the classification and route, then impacts,
+   * EIA and challenges, each with its reason; then the findings across the plan; then the errors.
+   *
+   * @param result the assessment
+   * @return the text
+   */
+  public static String text(PlanAssessment result) {
+    return TextReport.write(result);
+  }
+}

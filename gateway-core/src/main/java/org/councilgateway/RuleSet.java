@@ -1,0 +1,91 @@
+package org.councilgateway;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.councilgateway.facts.ReferenceData;
+import org.councilgateway.internal.CompiledRuleSet;
+import org.councilgateway.internal.RuleSetCompiler;
+
+/**
+ * A compiled set of gateway rules with its reference data: the bundled rules, or a rules directory
+ * a policy officer edits. Immutable and thread-safe; compile it once and share it.
+ */
+public final class RuleSet {
+  private final CompiledRuleSet compiled;
+
+  private RuleSet(CompiledRuleSet compiled) {
+    this.compiled = compiled;
+  }
+
+  private static final class Bundled {
+    static final RuleSet INSTANCE = new RuleSet(RuleSetCompiler.bundled());
+  }
+
+  /**
+   * The rules bundled with the library (the gateway-rules jar must be on the classpath). Compiled
+   * once per class loader, on first use.
+   *
+   * @return the bundled rule set
+   * @throws RuleSetException when the bundled rules are missing or do not compile
+   */
+  public static RuleSet bundled() {
+    return Bundled.INSTANCE;
+  }
+
+  /**
+   * Compiles the rules in a directory: every {@code .drl} file below it and the
+   * {@code reference-data.yaml} at its root.
+   *
+   * @param directory the rules directory
+   * @return the rule set
+   * @throws RuleSetException with every problem, each with its file, line and column, when the
+   *     rules cannot be read, do not check or do not compile
+   */
+  public static RuleSet fromDirectory(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return new RuleSet(RuleSetCompiler.directory(directory));
+  }
+
+  /**
+   * Checks and compiles the rules in a directory, returning the problems rather than throwing.
+   *
+   * @param directory the rules directory
+   * @return every problem found, empty when the rule set is sound
+   */
+  public static List<Problem> validate(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return RuleSetCompiler.validate(directory);
+  }
+
+  /**
+   * The rule set's version: {@code sha256:} and a digest of its rule files and reference data.
+   *
+   * @return the version
+   */
+  public String version() {
+    return compiled.version();
+  }
+
+  /**
+   * Every rule, with its metadata, by id.
+   *
+   * @return the rules
+   */
+  public List<RuleInfo> rules() {
+    return compiled.rules();
+  }
+
+  /**
+   * The reference data the rules read.
+   *
+   * @return the reference data
+   */
+  public ReferenceData referenceData() {
+    return compiled.referenceData();
+  }
+
+  CompiledRuleSet compiled() {
+    return compiled;
+  }
+}

@@ -1,0 +1,20 @@
+package org.councilgateway;
+
+import java.util.Objects;
+
+/**
+ * A problem with a proposal's data that does not stop it being assessed, such as an unknown code.
+ *
+ * @param code the warning's code, as in POLICY.md's "Data warnings"
+ * @param target the unknown code, or the date
+ * @param message one sentence saying what is wrong
+ */
+public record Warning(String code, String target, String message) {
+
+  /** Checks the values. */
+  public Warning {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(message, "message");
+  }
+}

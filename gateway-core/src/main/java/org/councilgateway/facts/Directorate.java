@@ -1,0 +1,16 @@
+package org.councilgateway.facts;
+
+import java.util.Objects;
+
+/**
+ * Reference data: a directorate of the council.
+ *
+ * @param code its code
+ */
+public record Directorate(String code) {
+
+  /** Checks the value. */
+  public Directorate {
+    Objects.requireNonNull(code, "code");
+  }
+}

@@ -1,0 +1,23 @@
+package org.councilgateway.facts;
+
+import java.util.Objects;
+import org.councilgateway.EiaKind;
+import org.councilgateway.EiaLevel;
+
+/**
+ * Derived by the EIA rules: a proposal requires an equality impact assessment of a kind, at least
+ * at a level.
+ *
+ * @param proposalId the proposal
+ * @param kind the kind required
+ * @param level the level required
+ */
+public record EiaRequired(String proposalId, EiaKind kind, EiaLevel level) {
+
+  /** Checks the values. */
+  public EiaRequired {
+    Objects.requireNonNull(proposalId, "proposalId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(level, "level");
+  }
+}

@@ -1,0 +1,16 @@
+package org.councilgateway.facts;
+
+import java.util.Objects;
+
+/**
+ * Reference data: a safeguarding-sensitive service area.
+ *
+ * @param serviceArea its code
+ */
+public record SafeguardingSensitive(String serviceArea) {
+
+  /** Checks the value. */
+  public SafeguardingSensitive {
+    Objects.requireNonNull(serviceArea, "serviceArea");
+  }
+}

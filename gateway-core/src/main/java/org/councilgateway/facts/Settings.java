@@ -1,0 +1,40 @@
+package org.councilgateway.facts;
+
+/**
+ * The local policy numbers, from the reference data.
+ *
+ * @param keyDecisionValue an annual value above this is a key decision
+ * @param keyDecisionWards naming at least this many wards makes a key decision
+ * @param eiaValidityMonths how long a completed EIA stays current
+ * @param overlapWindowMonths how close two start dates must be to overlap
+ * @param blanketReductionCount how many reductions by the same percentage make a blanket reduction
+ * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
+ */
+public record Settings(
+    long keyDecisionValue,
+    int keyDecisionWards,
+    int eiaValidityMonths,
+    int overlapWindowMonths,
+    int blanketReductionCount,
+    int cumulativeProviderCount) {
+
+  /** Checks the values. */
+  public Settings {
+    if (keyDecisionValue < 0) {
+      throw new IllegalArgumentException("keyDecisionValue must not be negative but was " + keyDecisionValue);
+    }
+    requirePositive("keyDecisionWards", keyDecisionWards);
+    requirePositive("eiaValidityMonths", eiaValidityMonths);
+    if (overlapWindowMonths < 0) {
+      throw new IllegalArgumentException("overlapWindowMonths must not be negative but was " + overlapWindowMonths);
+    }
+    requirePositive("blanketReductionCount", blanketReductionCount);
+    requirePositive("cumulativeProviderCount", cumulativeProviderCount);
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1 but was " + value);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.councilgateway.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.councilgateway.Assessment;
+import org.councilgateway.Classification;
+import org.councilgateway.EiaAssessment;
+import org.councilgateway.EiaKind;
+import org.councilgateway.EiaLevel;
+import org.councilgateway.EiaOutcome;
+import org.councilgateway.Finding;
+import org.councilgateway.PortfolioFinding;
+import org.councilgateway.PortfolioRef;
+import org.councilgateway.Proposal;
+import org.councilgateway.Route;
+
+/** Turns what a recorder collected into immutable, ordered results. */
+public final class Assembler {
+  private static final Comparator<Finding> IMPACT_ORDER = Comparator
+      .comparing(Finding::code, PolicyOrder.of(PolicyOrder.IMPACTS))
+      .thenComparing(Finding::target, PolicyOrder.TARGET);
+
+  private Assembler() {}
+
+  /**
+   * The results for a plan's proposals, in input order, and the numbered portfolio findings.
+   *
+   * @param assessments the assessments
+   * @param portfolio the portfolio findings
+   */
+  public record Results(List<Assessment> assessments, List<PortfolioFinding> portfolio) {}
+
+  static Results assemble(CompiledRuleSet rules, List<Proposal> proposals, Recorder recorder, LocalDate asOf) {
+    List<Recorder.PortfolioEntry> entries = new ArrayList<>(recorder.portfolio());
+    entries.sort(Comparator.comparing(Recorder.PortfolioEntry::code, PolicyOrder.of(PolicyOrder.PORTFOLIO))
+        .thenComparing(Recorder.PortfolioEntry::proposalIds, PolicyOrder.IDS));
+    List<PortfolioFinding> portfolio = new ArrayList<>();
+    Map<String, List<PortfolioRef>> refs = new HashMap<>();
+    for (Recorder.PortfolioEntry entry : entries) {
+      String id = String.format("PF-%04d", portfolio.size() + 1);
+      portfolio.add(new PortfolioFinding(id, entry.code(), entry.proposalIds(), entry.rule().id(),
+          entry.rule().source(), entry.message()));
+      for (String proposalId : entry.proposalIds()) {
+        refs.computeIfAbsent(proposalId, k -> new ArrayList<>()).add(new PortfolioRef(id, entry.code()));
+      }
+    }
+    List<Assessment> assessments = new ArrayList<>(proposals.size());
+    for (Proposal proposal : proposals) {
+      assessments.add(assessment(rules, proposal, recorder.of(proposal.id()),
+          refs.getOrDefault(proposal.id(), List.of()), asOf));
+    }
+    return new Results(assessments, portfolio);
+  }
+
+  private static Assessment assessment(CompiledRuleSet rules, Proposal proposal, Recorder.ProposalRecord found,
+      List<PortfolioRef> portfolio, LocalDate asOf) {
+    List<String> scopeReasons = found.scope.keySet().stream().sorted(PolicyOrder.of(PolicyOrder.SCOPE)).toList();
+    boolean councilWide = !scopeReasons.isEmpty();
+    return new Assessment(
+        proposal.id(),
+        councilWide ? Classification.COUNCIL_WIDE : Classification.SINGLE_DIRECTORATE,
+        scopeReasons,
+        councilWide ? Route.STRATEGIC_COMMISSIONING_GROUP : Route.DIRECTORATE,
+        found.keyDecision,
+        found.impacts.values().stream().sorted(IMPACT_ORDER).toList(),
+        eia(rules, found),
+        found.challenges.values().stream().sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.CHALLENGES))).toList(),
+        portfolio,
+        DataWarnings.of(proposal, rules.referenceData(), asOf),
+        List.copyOf(found.trace.values()));
+  }
+
+  private static EiaOutcome eia(CompiledRuleSet rules, Recorder.ProposalRecord found) {
+    List<EiaAssessment> kinds = new ArrayList<>();
+    EiaLevel highest = EiaLevel.NONE;
+    for (EiaKind kind : EiaKind.values()) {
+      List<Recorder.EiaReason> reasons = found.eiaReasons.values().stream().filter(r -> r.kind() == kind).toList();
+      if (reasons.isEmpty()) {
+        continue;
+      }
+      EiaLevel level = reasons.stream().map(Recorder.EiaReason::level).max(Comparator.naturalOrder()).orElseThrow();
+      kinds.add(new EiaAssessment(kind, level, reasons.stream().map(Recorder.EiaReason::code)
+          .sorted(PolicyOrder.of(PolicyOrder.EIA_REASONS)).toList()));
+      highest = level.covers(highest) ? level : highest;
+    }
+    List<String> order = rules.referenceData().protectedCharacteristics();
+    List<String> characteristics = found.characteristics.stream().sorted(PolicyOrder.of(order)).toList();
+    List<Finding> actions = found.eiaActions.values().stream()
+        .sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.EIA_ACTIONS))).toList();
+    return new EiaOutcome(highest != EiaLevel.NONE, highest, characteristics, kinds, actions);
+  }
+}

@@ -1,0 +1,166 @@
+package org.councilgateway.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.councilgateway.EiaKind;
+import org.councilgateway.EiaLevel;
+import org.councilgateway.Finding;
+import org.councilgateway.Proposal;
+import org.councilgateway.RuleInfo;
+import org.councilgateway.TraceEntry;
+import org.councilgateway.facts.Findings;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/**
+ * Collects what the rules find in one session, attributing each finding to the rule firing. One
+ * recorder serves one session on one thread.
+ */
+final class Recorder extends DefaultAgendaEventListener implements Findings {
+
+  /** What the rules found for one proposal. */
+  static final class ProposalRecord {
+    final Map<String, Finding> scope = new LinkedHashMap<>();
+    boolean keyDecision;
+    final Map<String, Finding> impacts = new LinkedHashMap<>();
+    final Map<String, EiaReason> eiaReasons = new LinkedHashMap<>();
+    final Set<String> characteristics = new LinkedHashSet<>();
+    final Map<String, Finding> eiaActions = new LinkedHashMap<>();
+    final Map<String, Finding> challenges = new LinkedHashMap<>();
+    final Map<String, TraceEntry> trace = new TreeMap<>();
+  }
+
+  /** A reason an EIA is required. */
+  record EiaReason(String code, EiaKind kind, EiaLevel level) {}
+
+  /** A finding across the plan, before it is numbered. */
+  record PortfolioEntry(String code, List<String> proposalIds, RuleInfo rule, String message) {}
+
+  private final Map<String, RuleInfo> rulesByName;
+  private final Map<String, ProposalRecord> proposals = new HashMap<>();
+  private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
+  private RuleInfo current;
+
+  Recorder(Map<String, RuleInfo> rulesByName) {
+    this.rulesByName = rulesByName;
+  }
+
+  ProposalRecord of(String proposalId) {
+    return proposals.computeIfAbsent(proposalId, id -> new ProposalRecord());
+  }
+
+  Collection<PortfolioEntry> portfolio() {
+    return portfolio.values();
+  }
+
+  @Override
+  public void beforeMatchFired(BeforeMatchFiredEvent event) {
+    Rule rule = event.getMatch().getRule();
+    RuleInfo info = rulesByName.get(CompiledRuleSet.key(rule.getPackageName(), rule.getName()));
+    current = info != null ? info : new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
+    for (Object fact : event.getMatch().getObjects()) {
+      if (fact instanceof Proposal proposal) {
+        trace(proposal.id());
+      }
+    }
+  }
+
+  @Override
+  public void afterMatchFired(AfterMatchFiredEvent event) {
+    current = null;
+  }
+
+  private RuleInfo rule() {
+    if (current == null) {
+      throw new IllegalStateException("findings may only be recorded from a rule's consequence");
+    }
+    return current;
+  }
+
+  private void trace(String proposalId) {
+    RuleInfo rule = rule();
+    of(proposalId).trace.putIfAbsent(rule.id(), new TraceEntry(rule.id(), rule.name(), rule.source()));
+  }
+
+  private static final Comparator<String> BY_RULE_THEN_MESSAGE = Comparator.naturalOrder();
+
+  /**
+   * Keeps one finding per key: the one from the lowest rule id, then the first message, so that the
+   * result does not depend on the order in which rules happened to fire.
+   */
+  private static void keep(Map<String, Finding> findings, String key, Finding found) {
+    findings.merge(key, found, (kept, other) -> {
+      int byRule = kept.ruleId().compareTo(other.ruleId());
+      return byRule < 0 || byRule == 0 && kept.message().compareTo(other.message()) <= 0 ? kept : other;
+    });
+  }
+
+  private Finding finding(String code, String target, String message) {
+    RuleInfo rule = rule();
+    return new Finding(code, target, rule.id(), rule.source(), message);
+  }
+
+  @Override
+  public void scope(Proposal proposal, String code, String message) {
+    trace(proposal.id());
+    keep(of(proposal.id()).scope, code, finding(code, null, message));
+  }
+
+  @Override
+  public void keyDecision(Proposal proposal, String message) {
+    trace(proposal.id());
+    of(proposal.id()).keyDecision = true;
+  }
+
+  @Override
+  public void impact(Proposal proposal, String code, String target, String message) {
+    trace(proposal.id());
+    keep(of(proposal.id()).impacts, code + "\u0000" + target, finding(code, target, message));
+  }
+
+  @Override
+  public void eiaReason(Proposal proposal, String code, EiaKind kind, EiaLevel level, String message) {
+    trace(proposal.id());
+    of(proposal.id()).eiaReasons.merge(code + "\u0000" + kind, new EiaReason(code, kind, level),
+        (kept, found) -> kept.level().covers(found.level()) ? kept : found);
+  }
+
+  @Override
+  public void characteristics(Proposal proposal, Collection<String> characteristics) {
+    trace(proposal.id());
+    of(proposal.id()).characteristics.addAll(characteristics);
+  }
+
+  @Override
+  public void eiaAction(Proposal proposal, String code, String message) {
+    trace(proposal.id());
+    keep(of(proposal.id()).eiaActions, code, finding(code, null, message));
+  }
+
+  @Override
+  public void challenge(Proposal proposal, String code, String message) {
+    trace(proposal.id());
+    keep(of(proposal.id()).challenges, code, finding(code, null, message));
+  }
+
+  @Override
+  public void portfolio(String code, Collection<String> proposalIds, String message) {
+    List<String> ids = new ArrayList<>(new TreeSet<>(proposalIds));
+    ids.forEach(this::trace);
+    portfolio.merge(code + "\u0000" + String.join("\u0000", ids),
+        new PortfolioEntry(code, List.copyOf(ids), rule(), message),
+        (kept, found) -> BY_RULE_THEN_MESSAGE.compare(kept.rule().id() + "\u0000" + kept.message(),
+            found.rule().id() + "\u0000" + found.message()) <= 0 ? kept : found);
+  }
+}

@@ -1,0 +1,223 @@
+package org.councilgateway.internal;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.councilgateway.GatewayException;
+import org.councilgateway.Problem;
+import org.councilgateway.RuleInfo;
+import org.councilgateway.facts.ReferenceData;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.ParserError;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks and compiles a rule set. Checking parses every rule file and the reference data and
+ * reports each problem with its file, line and column; compiling builds the executable model.
+ */
+public final class RuleSetCompiler {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
+  private static final List<String> REQUIRED_METADATA = List.of("id", "source", "description");
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private RuleSetCompiler() {}
+
+  /** What checking found: the parsed rules and reference data, and every problem. */
+  record Checked(List<RuleFile> files, List<ParsedRule> rules, ReferenceData referenceData, List<Problem> problems) {}
+
+  /** A rule as the DRL parser sees it. */
+  record ParsedRule(String packageName, RuleInfo info) {}
+
+  /**
+   * Compiles the bundled rule set from the classpath.
+   *
+   * @return the compiled rule set
+   * @throws GatewayException when it does not check or compile
+   */
+  public static CompiledRuleSet bundled() {
+    return compile(RuleSources.bundled(RuleSetCompiler.class.getClassLoader()), null);
+  }
+
+  /**
+   * Compiles a rule set from a directory.
+   *
+   * @param root the rules directory
+   * @return the compiled rule set
+   * @throws GatewayException when it cannot be read, does not check or does not compile
+   */
+  public static CompiledRuleSet directory(Path root) {
+    return compile(RuleSources.directory(root), root);
+  }
+
+  /**
+   * Checks and compiles a rule set from a directory, returning every problem instead of throwing.
+   *
+   * @param root the rules directory
+   * @return the problems, empty when the rule set is sound
+   */
+  public static List<Problem> validate(Path root) {
+    try {
+      directory(root);
+      return List.of();
+    } catch (GatewayException e) {
+      return e.problems();
+    }
+  }
+
+  /**
+   * Checks a bundled or directory rule set's files without compiling them.
+   *
+   * @param files the files
+   * @param root the rules directory, or null for the bundled rules
+   * @return what was found
+   */
+  static Checked check(List<RuleFile> files, Path root) {
+    String where = root == null ? "the bundled rules" : root.toString();
+    List<Problem> problems = new ArrayList<>();
+    List<ParsedRule> rules = new ArrayList<>();
+    ReferenceData referenceData = null;
+    boolean hasReferenceData = false;
+    for (RuleFile file : files) {
+      String shown = shown(root, file);
+      if (file.isReferenceData()) {
+        hasReferenceData = true;
+        ReferenceDataReader.Result result = ReferenceDataReader.read(shown, file.content());
+        problems.addAll(result.problems());
+        referenceData = result.data();
+      } else if (file.isDrl()) {
+        parse(file, shown, rules, problems);
+      }
+    }
+    if (!hasReferenceData) {
+      problems.add(new Problem(where, 0, 0, "has no " + RuleFile.REFERENCE_DATA + " beside the rules."));
+    }
+    if (files.stream().noneMatch(RuleFile::isDrl)) {
+      problems.add(new Problem(where, 0, 0, "has no .drl rule files."));
+    }
+    Map<String, ParsedRule> byId = new HashMap<>();
+    for (ParsedRule rule : rules) {
+      ParsedRule first = byId.putIfAbsent(rule.info().id(), rule);
+      if (first != null && !rule.info().id().isEmpty()) {
+        problems.add(new Problem(shown(root, rule.info().file()), rule.info().line(), 0,
+            "Rule \"" + rule.info().name() + "\" has the id " + rule.info().id() + ", which rule \""
+                + first.info().name() + "\" (" + shown(root, first.info().file()) + ":" + first.info().line() + ") already has."));
+      }
+    }
+    return new Checked(files, rules, referenceData, problems);
+  }
+
+  private static String shown(Path root, RuleFile file) {
+    return shown(root, file.path());
+  }
+
+  private static String shown(Path root, String path) {
+    return root == null ? RuleSources.BUNDLED_ROOT + path : root.resolve(path).toString();
+  }
+
+  private static void parse(RuleFile file, String shown, List<ParsedRule> rules, List<Problem> problems) {
+    DrlParser parser = new DrlParser();
+    PackageDescr pkg;
+    try {
+      pkg = parser.parse(new StringReader(file.content()));
+    } catch (DroolsParserException e) {
+      problems.add(new Problem(shown, 0, 0, "cannot be parsed: " + e.getMessage()));
+      return;
+    }
+    if (parser.hasErrors()) {
+      for (DroolsError error : parser.getErrors()) {
+        if (error instanceof ParserError parse) {
+          problems.add(new Problem(shown, parse.getRow(), parse.getCol() + 1, DroolsMessages.clean(parse.getMessage())));
+        } else {
+          int[] lines = error.getLines();
+          problems.add(new Problem(shown, lines.length > 0 ? lines[0] : 0, 0, DroolsMessages.clean(error.getMessage())));
+        }
+      }
+      return;
+    }
+    if (pkg == null) {
+      problems.add(new Problem(shown, 0, 0, "cannot be parsed."));
+      return;
+    }
+    for (RuleDescr rule : pkg.getRules()) {
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (AnnotationDescr annotation : rule.getAnnotations()) {
+        Object value = annotation.getSingleValueStripped();
+        metadata.put(annotation.getName(), value == null ? "" : AnnotationDescr.unquote(value.toString()).strip());
+      }
+      for (String key : REQUIRED_METADATA) {
+        if (metadata.getOrDefault(key, "").isEmpty()) {
+          problems.add(new Problem(shown, rule.getLine(), rule.getColumn() + 1,
+              "Rule \"" + rule.getName() + "\" has no @" + key + "; every rule needs @id, @source and @description."));
+        }
+      }
+      rules.add(new ParsedRule(pkg.getName(), new RuleInfo(metadata.getOrDefault("id", ""), rule.getName(),
+          metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine())));
+    }
+  }
+
+  static CompiledRuleSet compile(List<RuleFile> files, Path root) {
+    String where = root == null ? "the bundled rules" : root.toString();
+    long started = System.nanoTime();
+    Checked checked = check(files, root);
+    if (!checked.problems().isEmpty()) {
+      throw failure(where, checked.problems());
+    }
+    KieServices services = KieServices.Factory.get();
+    KieFileSystem fileSystem = services.newKieFileSystem();
+    ReleaseId releaseId = services.newReleaseId("org.councilgateway.compiled", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
+    fileSystem.generateAndWritePomXML(releaseId);
+    Map<String, RuleFile> byBuildPath = new HashMap<>();
+    for (RuleFile file : files) {
+      if (file.isDrl()) {
+        String buildPath = "src/main/resources/" + file.path();
+        byBuildPath.put(buildPath, file);
+        fileSystem.write(buildPath, file.content());
+      }
+    }
+    KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      List<Problem> problems = DroolsMessages.locate(errors, byBuildPath, checked.rules(), path -> shown(root, path));
+      throw failure(where, problems);
+    }
+    KieContainer container = services.newKieContainer(releaseId);
+    KieBase kieBase = container.getKieBase();
+    services.getRepository().removeKieModule(releaseId);
+    Map<String, RuleInfo> byName = new HashMap<>();
+    for (ParsedRule rule : checked.rules()) {
+      byName.put(CompiledRuleSet.key(rule.packageName(), rule.info().name()), rule.info());
+    }
+    boolean hasFindings = kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getGlobalVariables().stream())
+        .anyMatch(g -> g.getName().equals("findings"));
+    List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
+        .sorted(Comparator.comparing(RuleInfo::id)).toList();
+    LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
+    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules, byName, hasFindings);
+  }
+
+  private static GatewayException failure(String where, List<Problem> problems) {
+    return new org.councilgateway.RuleSetException(
+        "The rule set in " + where + " has " + problems.size() + " problem(s).", problems);
+  }
+}

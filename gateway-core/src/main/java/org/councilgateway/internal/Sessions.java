@@ -1,0 +1,56 @@
+package org.councilgateway.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.councilgateway.GatewayException;
+import org.councilgateway.Problem;
+import org.councilgateway.Proposal;
+import org.councilgateway.facts.AssessmentDate;
+import org.kie.api.runtime.KieSession;
+
+/** Runs proposals through a compiled rule set in a session of their own. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * Assesses proposals together, so that the plan rules see them all.
+   *
+   * @param rules the compiled rule set
+   * @param proposals the proposals, with distinct ids
+   * @param asOf the assessment date
+   * @return the assessments in the proposals' order, and the portfolio findings
+   * @throws GatewayException when a rule fails while it runs
+   */
+  public static Assembler.Results run(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
+    Recorder recorder = new Recorder(rules.rulesByName());
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      if (rules.hasFindingsGlobal()) {
+        session.setGlobal("findings", recorder);
+      }
+      session.addEventListener(recorder);
+      for (Object fact : rules.referenceData().facts()) {
+        session.insert(fact);
+      }
+      session.insert(new AssessmentDate(asOf));
+      for (Proposal proposal : proposals) {
+        session.insert(proposal);
+      }
+      session.fireAllRules();
+    } catch (RuntimeException e) {
+      throw new GatewayException(new Problem(null, 0, 0,
+          "A rule failed while assessing: " + DroolsMessages.clean(String.valueOf(rootCause(e).getMessage()))));
+    } finally {
+      session.dispose();
+    }
+    return Assembler.assemble(rules, proposals, recorder, asOf);
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

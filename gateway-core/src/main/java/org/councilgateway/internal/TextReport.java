@@ -1,0 +1,113 @@
+package org.councilgateway.internal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.councilgateway.Assessment;
+import org.councilgateway.EiaAssessment;
+import org.councilgateway.EiaOutcome;
+import org.councilgateway.Finding;
+import org.councilgateway.InputError;
+import org.councilgateway.PlanAssessment;
+import org.councilgateway.PortfolioFinding;
+import org.councilgateway.PortfolioRef;
+import org.councilgateway.Warning;
+
+/** Writes results as text for a person reading a terminal or a meeting paper. */
+public final class TextReport {
+  private TextReport() {}
+
+  /**
+   * Writes a plan's assessment: each proposal's classification and route, then its impacts, EIA and
+   * challenges, each with its reason; then the findings across the plan; then the errors.
+   *
+   * @param result the assessment
+   * @return the text, ending in a newline
+   */
+  public static String write(PlanAssessment result) {
+    StringBuilder out = new StringBuilder();
+    out.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
+    out.append("Rule set ").append(result.rulesetVersion()).append('\n');
+    long councilWide = result.assessments().stream().filter(a -> !a.scopeReasons().isEmpty()).count();
+    out.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
+        .append(" council-wide, ").append(result.assessments().size() - councilWide).append(" single-directorate; ")
+        .append(result.portfolio().size()).append(" finding(s) across the plan; ")
+        .append(result.errors().stream().map(InputError::index).distinct().count()).append(" proposal(s) with errors.\n");
+    for (Assessment a : result.assessments()) {
+      out.append('\n');
+      assessment(out, a);
+    }
+    out.append("\nAcross the forward plan\n");
+    if (result.portfolio().isEmpty()) {
+      out.append("  No overlaps, shared providers or cumulative cuts found.\n");
+    }
+    for (PortfolioFinding p : result.portfolio()) {
+      out.append("  ").append(p.id()).append(' ').append(p.code()).append(": ").append(String.join(", ", p.proposalIds()))
+          .append('\n').append("      ").append(p.message()).append(" [").append(p.ruleId()).append("]\n");
+    }
+    if (!result.errors().isEmpty()) {
+      out.append("\nNot assessed: errors in the plan\n");
+      for (InputError e : result.errors()) {
+        out.append("  proposal ").append(e.index());
+        if (e.proposalId() != null) {
+          out.append(" (").append(e.proposalId()).append(')');
+        }
+        out.append(' ').append(e.path()).append(": ").append(e.message()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static void assessment(StringBuilder out, Assessment a) {
+    out.append(a.proposalId()).append(": ").append(a.classification()).append(", route ").append(a.route())
+        .append(a.keyDecision() ? ", key decision" : "").append('\n');
+    if (!a.scopeReasons().isEmpty()) {
+      out.append("  Scope: ").append(String.join(", ", a.scopeReasons())).append('\n');
+    }
+    section(out, "Impacts", a.impacts());
+    eia(out, a.eia());
+    section(out, "Challenges", a.challenges());
+    if (!a.portfolio().isEmpty()) {
+      out.append("  Across the plan: ")
+          .append(a.portfolio().stream().map(r -> r.id() + " " + r.code()).collect(Collectors.joining(", ")))
+          .append('\n');
+    }
+    for (Warning w : a.warnings()) {
+      out.append("  Warning ").append(w.code()).append(' ').append(w.target()).append(": ").append(w.message()).append('\n');
+    }
+  }
+
+  private static void eia(StringBuilder out, EiaOutcome eia) {
+    if (!eia.required()) {
+      out.append("  EIA: not required\n");
+    } else {
+      out.append("  EIA: required, ").append(eia.level()).append(" (")
+          .append(eia.assessments().stream().map(TextReport::kind).collect(Collectors.joining("; "))).append(")\n");
+    }
+    if (!eia.characteristics().isEmpty()) {
+      out.append("    Protected characteristics: ").append(String.join(", ", eia.characteristics())).append('\n');
+    }
+    for (Finding f : eia.actions()) {
+      out.append("    Action ").append(f.code()).append(": ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+    }
+  }
+
+  private static String kind(EiaAssessment kind) {
+    return kind.kind() + " " + kind.level() + ": " + String.join(", ", kind.reasons());
+  }
+
+  private static void section(StringBuilder out, String title, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      out.append("  ").append(title).append(": none\n");
+      return;
+    }
+    out.append("  ").append(title).append(":\n");
+    for (Finding f : findings) {
+      out.append("    ").append(f.code());
+      if (f.target() != null) {
+        out.append(' ').append(f.target());
+      }
+      out.append(": ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+    }
+  }
+
+}
