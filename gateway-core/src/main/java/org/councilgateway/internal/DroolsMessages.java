@@ -1,7 +1,6 @@
 package org.councilgateway.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,55 +35,67 @@ final class DroolsMessages {
     return line;
   }
 
+  private static final java.util.regex.Pattern SOURCE_HEADER =
+      java.util.regex.Pattern.compile("^Java source of (\\S+) in error:\\s*\n", java.util.regex.Pattern.MULTILINE);
+  private static final java.util.regex.Pattern RULE_METHOD =
+      java.util.regex.Pattern.compile("org\\.drools\\.model\\.Rule rule_(\\w+)\\(");
+  private static final java.util.regex.Pattern ESCAPED_CHAR = java.util.regex.Pattern.compile("_(\\d{2,3})");
+
   static List<Problem> locate(List<Message> errors, Map<String, RuleFile> byBuildPath,
       List<RuleSetCompiler.ParsedRule> rules, Function<String, String> shown) {
-    Set<Problem> problems = new LinkedHashSet<>();
+    Map<String, String> generated = new java.util.HashMap<>();
     for (Message error : errors) {
       String text = error.getText() == null ? "" : error.getText();
-      if (text.contains("Parser returned a null Package")) {
+      java.util.regex.Matcher header = SOURCE_HEADER.matcher(text);
+      if (header.lookingAt()) {
+        generated.put(header.group(1), text.substring(header.end()));
+      }
+    }
+    Set<Problem> problems = new LinkedHashSet<>();
+    List<String> unplaced = new ArrayList<>();
+    for (Message error : errors) {
+      String text = error.getText() == null ? "" : error.getText();
+      if (text.contains("Parser returned a null Package") || SOURCE_HEADER.matcher(text).lookingAt()) {
         continue;
       }
       RuleFile file = error.getPath() == null ? null : byBuildPath.get(error.getPath());
-      if (file != null && error.getLine() > 0) {
-        problems.add(new Problem(shown.apply(file.path()), error.getLine(), Math.max(error.getColumn(), 0), clean(text)));
+      if (file != null) {
+        problems.add(new Problem(shown.apply(file.path()), Math.max(error.getLine(), 0), Math.max(error.getColumn(), 0), clean(text)));
         continue;
       }
-      RuleSetCompiler.ParsedRule rule = ruleNamedIn(text + " " + error.getPath(), rules, file);
+      RuleSetCompiler.ParsedRule rule = enclosingRule(generated.get(error.getPath()), error.getLine(), rules);
       if (rule != null) {
         problems.add(new Problem(shown.apply(rule.info().file()), rule.info().line(), 0,
-            "Rule \"" + rule.info().name() + "\" does not compile: " + essence(text)));
-      } else if (file != null) {
-        problems.add(new Problem(shown.apply(file.path()), 0, 0, clean(text)));
+            "Rule \"" + rule.info().name() + "\" does not compile: " + clean(text)));
       } else {
-        problems.add(new Problem(null, 0, 0, "The rules do not compile: " + essence(text)));
+        unplaced.add(clean(text));
+      }
+    }
+    if (problems.isEmpty()) {
+      for (String text : unplaced) {
+        problems.add(new Problem(null, 0, 0, "The rules do not compile: " + text));
       }
     }
     return new ArrayList<>(problems);
   }
 
   /**
-   * Finds the rule a message is about: the executable model names generated methods and classes
-   * after the rule, with every character that cannot go in a Java name replaced.
+   * Finds the rule whose generated method holds a line of generated Java: the executable model
+   * writes each rule as a method named {@code rule_} and the rule's name, with every character
+   * that cannot go in a Java name written as {@code _} and its code.
    */
-  private static RuleSetCompiler.ParsedRule ruleNamedIn(String text, List<RuleSetCompiler.ParsedRule> rules, RuleFile file) {
-    String flattened = text.replaceAll("[^A-Za-z0-9]", "_");
-    return rules.stream()
-        .filter(rule -> file == null || rule.info().file().equals(file.path()))
-        .filter(rule -> text.contains("\"" + rule.info().name() + "\"") || text.contains("'" + rule.info().name() + "'")
-            || flattened.contains(rule.info().name().replaceAll("[^A-Za-z0-9]", "_")))
-        .max(Comparator.comparingInt(rule -> rule.info().name().length()))
-        .orElse(null);
-  }
-
-  /** The line of a long Java compiler message that says what is wrong. */
-  private static String essence(String text) {
-    for (String line : text.lines().toList()) {
-      String stripped = line.strip();
-      if (stripped.matches("(?i).*(cannot|unable|unknown|not |incompatible|error|undefined|missing|invalid|no such).*")
-          && !stripped.startsWith("import ") && !stripped.startsWith("package ") && stripped.length() < 400) {
-        return clean(stripped);
+  private static RuleSetCompiler.ParsedRule enclosingRule(String source, int line, List<RuleSetCompiler.ParsedRule> rules) {
+    if (source == null || line <= 0) {
+      return null;
+    }
+    List<String> lines = source.lines().toList();
+    for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
+      java.util.regex.Matcher method = RULE_METHOD.matcher(lines.get(i));
+      if (method.find()) {
+        String name = ESCAPED_CHAR.matcher(method.group(1)).replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1))));
+        return rules.stream().filter(r -> r.info().name().equals(name)).findFirst().orElse(null);
       }
     }
-    return clean(text);
+    return null;
   }
 }

@@ -43,7 +43,8 @@ public final class RuleSetCompiler {
   private RuleSetCompiler() {}
 
   /** What checking found: the parsed rules and reference data, and every problem. */
-  record Checked(List<RuleFile> files, List<ParsedRule> rules, ReferenceData referenceData, List<Problem> problems) {}
+  record Checked(List<RuleFile> files, List<ParsedRule> rules, Map<String, String> packages, ReferenceData referenceData,
+      List<Problem> problems) {}
 
   /** A rule as the DRL parser sees it. */
   record ParsedRule(String packageName, RuleInfo info) {}
@@ -95,6 +96,7 @@ public final class RuleSetCompiler {
     String where = root == null ? "the bundled rules" : root.toString();
     List<Problem> problems = new ArrayList<>();
     List<ParsedRule> rules = new ArrayList<>();
+    Map<String, String> packages = new HashMap<>();
     ReferenceData referenceData = null;
     boolean hasReferenceData = false;
     for (RuleFile file : files) {
@@ -105,7 +107,7 @@ public final class RuleSetCompiler {
         problems.addAll(result.problems());
         referenceData = result.data();
       } else if (file.isDrl()) {
-        parse(file, shown, rules, problems);
+        parse(file, shown, rules, packages, problems);
       }
     }
     if (!hasReferenceData) {
@@ -123,7 +125,7 @@ public final class RuleSetCompiler {
                 + first.info().name() + "\" (" + shown(root, first.info().file()) + ":" + first.info().line() + ") already has."));
       }
     }
-    return new Checked(files, rules, referenceData, problems);
+    return new Checked(files, rules, packages, referenceData, problems);
   }
 
   private static String shown(Path root, RuleFile file) {
@@ -134,7 +136,8 @@ public final class RuleSetCompiler {
     return root == null ? RuleSources.BUNDLED_ROOT + path : root.resolve(path).toString();
   }
 
-  private static void parse(RuleFile file, String shown, List<ParsedRule> rules, List<Problem> problems) {
+  private static void parse(RuleFile file, String shown, List<ParsedRule> rules, Map<String, String> packages,
+      List<Problem> problems) {
     DrlParser parser = new DrlParser();
     PackageDescr pkg;
     try {
@@ -158,6 +161,7 @@ public final class RuleSetCompiler {
       problems.add(new Problem(shown, 0, 0, "cannot be parsed."));
       return;
     }
+    packages.put(file.path(), pkg.getName() == null ? "" : pkg.getName());
     for (RuleDescr rule : pkg.getRules()) {
       Map<String, String> metadata = new LinkedHashMap<>();
       for (AnnotationDescr annotation : rule.getAnnotations()) {
@@ -189,7 +193,10 @@ public final class RuleSetCompiler {
     Map<String, RuleFile> byBuildPath = new HashMap<>();
     for (RuleFile file : files) {
       if (file.isDrl()) {
-        String buildPath = "src/main/resources/" + file.path();
+        // Drools expects a file's folder to match its package; the user's layout is kept in messages.
+        String folder = checked.packages().getOrDefault(file.path(), "").replace('.', '/');
+        String buildPath = "src/main/resources/" + (folder.isEmpty() ? "" : folder + "/")
+            + file.path().replace('/', '_');
         byBuildPath.put(buildPath, file);
         fileSystem.write(buildPath, file.content());
       }
