@@ -1,0 +1,53 @@
+package org.councilgateway.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.councilgateway.Gateway;
+import org.councilgateway.Plan;
+import org.councilgateway.PlanAssessment;
+import org.councilgateway.PlanReader;
+import org.councilgateway.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gateway assess PLAN}: assesses every proposal and the plan as a whole. */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+    description = {"Assesses every proposal in a forward plan (JSON or YAML), and the plan as a whole.",
+        "Exit 0 when all are assessed, 1 when some proposals are invalid (the rest are still assessed),",
+        "2 when the plan or the rules cannot be used."})
+final class AssessCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
+  Path plan;
+
+  @Option(names = "--as-of", paramLabel = "DATE", description = "The assessment date (yyyy-MM-dd); overrides the plan's asOf.")
+  LocalDate asOf;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+  Format format;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules directory to use instead of the bundled rules.")
+  Path rules;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Plan read = PlanReader.create().read(plan);
+    Gateway gateway = GatewayCommand.gateway(rules);
+    PlanAssessment result = gateway.assess(read, asOf);
+    spec.commandLine().getOut().print(format == Format.json ? Reports.json(result) : Reports.text(result));
+    spec.commandLine().getOut().flush();
+    if (!result.errors().isEmpty()) {
+      spec.commandLine().getErr().println(plan + ": " + result.errors().stream().map(e -> e.index()).distinct().count()
+          + " proposal(s) could not be assessed; each is listed under errors.");
+      return GatewayCommand.FAILED;
+    }
+    return GatewayCommand.OK;
+  }
+}

@@ -1,0 +1,32 @@
+package org.councilgateway.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.councilgateway.RuleCatalogue;
+import org.councilgateway.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gateway docs}: prints the rule catalogue. */
+@Command(name = "docs", mixinStandardHelpOptions = true,
+    description = "Prints the rule catalogue (id, name, description, source, by concern) and the reference data.")
+final class DocsCommand implements Callable<Integer> {
+  enum Format { markdown, html }
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules directory to document instead of the bundled rules.")
+  Path rules;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (default) or html.")
+  Format format;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RuleSet ruleSet = rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules);
+    spec.commandLine().getOut().print(format == Format.html ? RuleCatalogue.html(ruleSet) : RuleCatalogue.markdown(ruleSet));
+    return GatewayCommand.OK;
+  }
+}

@@ -1,0 +1,85 @@
+package org.councilgateway.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.councilgateway.Gateway;
+import org.councilgateway.GatewayException;
+import org.councilgateway.RuleSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code gateway} command: assess a forward plan, and validate, test and document rule sets.
+ * It only wires the reader, the gateway and the writers together.
+ */
+@Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
+    description = "Puts proposed commissioning projects through the council's programme gateway.",
+    subcommands = {AssessCommand.class, ValidateCommand.class, TestCommand.class, DocsCommand.class,
+        CommandLine.HelpCommand.class})
+public final class GatewayCommand implements Runnable {
+  /** Exit code: all good. */
+  static final int OK = 0;
+  /** Exit code: some input was invalid, or some check failed. */
+  static final int FAILED = 1;
+  /** Exit code: the input or the rules cannot be used at all. */
+  static final int UNUSABLE = 2;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces for unexpected errors.")
+  boolean debug;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Runs the command line and returns the exit code, never throwing.
+   *
+   * @param args the arguments
+   * @return the exit code
+   */
+  static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    GatewayCommand root = new GatewayCommand();
+    CommandLine line = new CommandLine(root);
+    line.setOut(out);
+    line.setErr(err);
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof GatewayException g) {
+        err.println(g.describe());
+        return UNUSABLE;
+      }
+      err.println("gateway: unexpected error: " + e + (root.debug ? "" : " (run again with --debug for details)"));
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      return 3;
+    });
+    int code = line.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The gateway to use: the bundled rules, or a rules directory. */
+  static Gateway gateway(Path rules) {
+    return rules == null ? Gateway.bundled() : Gateway.of(RuleSet.fromDirectory(rules));
+  }
+
+  /** The command's version, from the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = GatewayCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"gateway " + (version == null ? "development build" : version)};
+    }
+  }
+}

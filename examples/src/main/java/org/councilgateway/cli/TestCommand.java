@@ -1,0 +1,47 @@
+package org.councilgateway.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.councilgateway.Gateway;
+import org.councilgateway.scenario.Scenario;
+import org.councilgateway.scenario.ScenarioReader;
+import org.councilgateway.scenario.ScenarioReport;
+import org.councilgateway.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gateway test SCENARIOS...}: runs scenario files against a rule set. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+    description = {"Runs scenario files (or directories of them) against a rule set, then lists the rules",
+        "no scenario made fire, and closes with 'N passed, N failed'. Exit 0 only when all pass."})
+final class TestCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SCENARIOS", description = "Scenario files or directories.")
+  List<Path> scenarios;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules directory to test instead of the bundled rules.")
+  Path rules;
+
+  @Option(names = "--coverage-min", paramLabel = "PERCENT",
+      description = "Fail when fewer than this percentage of the rules fired in some scenario.")
+  Double coverageMin;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Gateway gateway = GatewayCommand.gateway(rules);
+    List<Scenario> loaded = ScenarioReader.read(scenarios);
+    ScenarioRunner.Report report = ScenarioRunner.runAll(gateway, loaded);
+    spec.commandLine().getOut().print(ScenarioReport.text(report));
+    spec.commandLine().getOut().flush();
+    boolean covered = coverageMin == null || report.coverage() + 1e-9 >= coverageMin;
+    if (!covered) {
+      spec.commandLine().getErr().printf("Rule coverage %.1f%% is below the required %.1f%%.%n", report.coverage(), coverageMin);
+    }
+    return report.failed() == 0 && covered ? GatewayCommand.OK : GatewayCommand.FAILED;
+  }
+}
