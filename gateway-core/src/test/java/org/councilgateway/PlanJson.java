@@ -33,6 +33,15 @@ final class PlanJson {
   }
 
   /**
+   * An object with no fields at all.
+   *
+   * @return no fields
+   */
+  static PlanJson empty() {
+    return new PlanJson();
+  }
+
+  /**
    * Sets a field to a raw JSON value.
    *
    * @param field the field's name

@@ -2,6 +2,7 @@ package org.councilgateway.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
 import org.councilgateway.RuleSet;
@@ -63,7 +64,18 @@ public final class GatewayCommand implements Runnable {
       }
       return 3;
     });
-    int code = line.execute(args);
+    int code;
+    try {
+      code = line.execute(args);
+    } catch (Throwable e) {
+      // An Error (such as a missing class) escapes picocli's handler; the user still gets one sentence.
+      boolean debug = List.of(args).contains("--debug");
+      err.println("gateway: unexpected error: " + e + (debug ? "" : " (run again with --debug for details)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      code = 3;
+    }
     out.flush();
     err.flush();
     return code;

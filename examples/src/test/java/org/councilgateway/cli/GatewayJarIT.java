@@ -1,0 +1,191 @@
+package org.councilgateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gateway command as a user runs it: the shaded jar, in a process of its own. */
+class GatewayJarIT {
+  private static final Path JAR = Path.of(System.getProperty("gateway.jar", "target/gateway.jar"));
+  private static final Path SAMPLE = Path.of("src/main/resources/plans/sample-forward-plan.json");
+  private static final Path MIXED = Path.of("src/test/resources/plans/mixed.json");
+  private static final Path BUNDLED_RULES = Path.of("../gateway-rules/src/main/resources/org/councilgateway/rules");
+  private static final Path BUNDLED_SCENARIOS = Path.of("../gateway-rules/src/test/scenarios");
+
+  /** What a run of the command left behind. */
+  record Run(int exit, String out, String err) {}
+
+  static Run gateway(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("gateway-out", ".txt");
+    Path err = Files.createTempFile("gateway-err", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
+    Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  @BeforeAll
+  static void jarIsBuilt() {
+    assertThat(JAR).as("the shaded jar; run mvn package first").exists();
+  }
+
+  static void noStackTrace(Run run) {
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run.out()).doesNotContain("\tat ");
+  }
+
+  @Nested
+  @DisplayName("assess")
+  class Assess {
+    @Test
+    void assess_samplePlanAsText_assessesEveryProposal() throws Exception {
+      Run run = gateway("assess", SAMPLE.toString());
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).contains("18 proposal(s) assessed")
+          .contains("NL-2027-001: COUNCIL_WIDE, route STRATEGIC_COMMISSIONING_GROUP, key decision")
+          .contains("CHALLENGE_IN_HOUSE_OPTION")
+          .contains("Across the forward plan")
+          .contains("OVERLAP_JOIN_UP");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_samplePlanAsJson_isTheSameBytesEachRun() throws Exception {
+      Run first = gateway("assess", SAMPLE.toString(), "--format", "json", "--as-of", "2026-11-23");
+      Run second = gateway("assess", "--format=json", "--as-of=2026-11-23", SAMPLE.toString());
+
+      assertThat(first.exit()).isZero();
+      assertThat(second.out()).isEqualTo(first.out());
+      JsonNode json = new ObjectMapper().readTree(first.out());
+      assertThat(json.get("rulesetVersion").asText()).matches("sha256:[0-9a-f]{64}");
+      assertThat(json.get("asOf").asText()).isEqualTo("2026-11-23");
+      assertThat(json.get("assessments")).hasSize(18);
+      assertThat(json.get("errors")).isEmpty();
+      assertThat(first.out()).endsWith("}\n").contains("  \"assessments\": [\n");
+    }
+
+    @Test
+    void assess_mixedPlan_assessesTheGoodAndListsEveryBadOne() throws Exception {
+      Run run = gateway("assess", MIXED.toString(), "--format", "json");
+
+      assertThat(run.exit()).isEqualTo(1);
+      JsonNode json = new ObjectMapper().readTree(run.out());
+      assertThat(json.get("assessments").findValuesAsText("proposalId")).containsExactly("OK-1", "OK-2");
+      List<String> paths = json.get("errors").findValuesAsText("path");
+      assertThat(paths).containsExactly("/proposals/1/annualValue", "/proposals/1/changeType",
+          "/proposals/3/colour", "/proposals/3/id", "/proposals/4/id");
+      assertThat(json.get("errors").get(1).get("message").asText()).contains("NEW, RECOMMISSION, EXTEND, VARY, REDUCE, DECOMMISSION");
+      assertThat(run.err()).contains("3 proposal(s) could not be assessed");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_notJson_exitsTwoNamingTheFile(@TempDir Path dir) throws Exception {
+      Path plan = dir.resolve("plan.json");
+      Files.writeString(plan, "this is not { json");
+
+      Run run = gateway("assess", plan.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().strip()).startsWith(plan.toString()).contains("is not valid JSON").doesNotContain("\n");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_missingFile_exitsTwoNamingTheFile(@TempDir Path dir) throws Exception {
+      Path plan = dir.resolve("absent.yaml");
+
+      Run run = gateway("assess", plan.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo(plan + ": does not exist.");
+    }
+  }
+
+  @Nested
+  @DisplayName("validate")
+  class Validate {
+    @Test
+    void validate_bundledRules_areSound() throws Exception {
+      Run run = gateway("validate");
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).contains("The bundled rules: sound");
+    }
+
+    @Test
+    void validate_syntaxError_printsFileLineColumn(@TempDir Path dir) throws Exception {
+      Path rules = copyBundledRules(dir);
+      Path scope = rules.resolve("scope.drl");
+      Files.writeString(scope, Files.readString(scope).replace("  $p : Proposal( $area : serviceArea )", "  $p : Proposal( $area : serviceArea"));
+
+      Run run = gateway("validate", rules.toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(scope.toString()) + ":\\d+:\\d+: .+");
+      noStackTrace(run);
+    }
+
+    @Test
+    void validate_ruleWithoutSource_namesTheRuleAndTheKey(@TempDir Path dir) throws Exception {
+      Path rules = copyBundledRules(dir);
+      Path challenge = rules.resolve("challenge.drl");
+      Files.writeString(challenge, Files.readString(challenge)
+          .replace("  @source(\"North Lincolnshire Council, Commissioning Programme Gateway outline design, appendix 4.1\")\n  @description(\"The proposal states no commissioning objectives.\")",
+              "  @description(\"The proposal states no commissioning objectives.\")"));
+
+      Run run = gateway("validate", rules.toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out()).contains(challenge + ":").contains("Rule \"No commissioning objectives\" has no @source");
+    }
+  }
+
+  @Test
+  void test_bundledScenarios_closeWithPassedAndFailed() throws Exception {
+    Run run = gateway("test", BUNDLED_SCENARIOS.toString());
+
+    assertThat(run.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void docs_bundledRules_listEveryRuleAsMarkdown() throws Exception {
+    Run run = gateway("docs");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("# Programme gateway rule catalogue").contains("| GW-SCOPE-001 |").contains("### Service areas");
+  }
+
+  static Path copyBundledRules(Path dir) throws IOException {
+    Path target = dir.resolve("rules");
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(BUNDLED_RULES)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    return target;
+  }
+}
