@@ -77,13 +77,15 @@ public final class PlanReader {
   static String readText(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      // A byte-order mark is not part of the document.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
       throw unusable(file, "does not exist.");
     } catch (CharacterCodingException e) {
       throw unusable(file, "is not UTF-8 text, so it is not a JSON or YAML plan.");
     } catch (IOException e) {
-      throw unusable(file, "cannot be read: " + e.getMessage());
+      throw unusable(file, "cannot be read: " + e.getMessage() + ".");
     }
   }
 

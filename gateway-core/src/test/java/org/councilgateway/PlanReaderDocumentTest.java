@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -114,7 +113,6 @@ class PlanReaderDocumentTest {
     }
 
     @Test
-    @Disabled("BUG: PlanParser does not enable FAIL_ON_TRAILING_TOKENS, so text after the plan is silently ignored")
     void read_textAfterTheJsonObject_isNotValidJson() {
       Problem problem = onlyProblem("{\"proposals\": []} and then some", "plan.json");
 
@@ -122,7 +120,6 @@ class PlanReaderDocumentTest {
     }
 
     @Test
-    @Disabled("BUG: PlanParser does not enable FAIL_ON_TRAILING_TOKENS, so a second JSON object and its proposals are dropped silently")
     void read_secondJsonObject_isNotDroppedSilently() {
       Problem problem = onlyProblem("{\"proposals\": []}\n" + plan(proposal("A")), "plan.json");
 
@@ -130,7 +127,6 @@ class PlanReaderDocumentTest {
     }
 
     @Test
-    @Disabled("BUG: PlanParser does not enable FAIL_ON_TRAILING_TOKENS, so a second YAML document and its proposals are dropped silently")
     void read_secondYamlDocument_isNotDroppedSilently() {
       Problem problem = onlyProblem("proposals: []\n---\nproposals:\n  - id: A\n", "plan.yaml");
 

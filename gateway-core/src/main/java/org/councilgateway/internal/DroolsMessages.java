@@ -71,12 +71,40 @@ final class DroolsMessages {
         unplaced.add(clean(text));
       }
     }
-    if (problems.isEmpty()) {
-      for (String text : unplaced) {
+    for (String text : unplaced) {
+      Problem found = findInSource(text, byBuildPath.values(), shown);
+      if (found != null) {
+        problems.add(found);
+      } else if (problems.isEmpty()) {
         problems.add(new Problem(null, 0, 0, "The rules do not compile: " + text));
       }
     }
     return new ArrayList<>(problems);
+  }
+
+  private static final java.util.regex.Pattern EXPRESSION =
+      java.util.regex.Pattern.compile("(?:Expression|expression)\\s+(.+?):?\\s*$");
+
+  /**
+   * Places a message that names no file, such as "Unable to Analyse Expression x:", at the first
+   * line of the rule files that holds the expression it quotes.
+   */
+  private static Problem findInSource(String text, java.util.Collection<RuleFile> files, Function<String, String> shown) {
+    java.util.regex.Matcher quoted = EXPRESSION.matcher(text);
+    if (!quoted.find() || quoted.group(1).isBlank()) {
+      return null;
+    }
+    String expression = quoted.group(1).strip();
+    for (RuleFile file : files.stream().sorted(java.util.Comparator.comparing(RuleFile::path)).toList()) {
+      List<String> lines = file.content().lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        int column = lines.get(i).indexOf(expression);
+        if (column >= 0) {
+          return new Problem(shown.apply(file.path()), i + 1, column + 1, text);
+        }
+      }
+    }
+    return null;
   }
 
   /**

@@ -92,8 +92,10 @@ public final class PlanParser {
         .loaderOptions(loader)
         .streamReadConstraints(constraints)
         .build();
-    this.json = new ObjectMapper(jsonFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).reader();
-    this.yaml = new ObjectMapper(yamlFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).reader();
+    this.json = new ObjectMapper(jsonFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).reader();
+    this.yaml = new ObjectMapper(yamlFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).reader();
   }
 
   /**
@@ -126,8 +128,13 @@ public final class PlanParser {
     if (text == null) {
       return "it does not parse.";
     }
-    String line = text.lines().findFirst().orElse(text).strip();
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    String line = text.lines().findFirst().orElse(text).strip()
+        .replaceAll("\\s*\\[Source: [^\\]]*\\]", "")
+        .replaceAll("\\(`StreamReadFeature[^)]*\\)", "")
+        .replaceFirst("^Trailing token \\(of type (\\w+)\\) found after value.*",
+            "there is more after the end of the document (a second document or stray text)");
+    line = line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    return line.endsWith(".") ? line : line + ".";
   }
 
   static InvalidPlanException unusable(String name, String message) {
@@ -253,7 +260,8 @@ public final class PlanParser {
 
     Proposal read(JsonNode node) {
       if (node == null || !node.isObject()) {
-        error("", "A proposal must be an object, but this is " + (node == null ? "missing" : show(node)) + ".");
+        error("", "A proposal must be an object, but this is "
+            + (node == null || node.isMissingNode() ? "missing" : show(node)) + ".");
         return null;
       }
       JsonNode idNode = node.get("id");
