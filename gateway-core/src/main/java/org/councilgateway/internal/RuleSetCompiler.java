@@ -179,7 +179,34 @@ public final class RuleSetCompiler {
     }
   }
 
+  /**
+   * Rule sets compiled in this class loader, by version, so that reloading or reopening unchanged
+   * rules costs a hash rather than a compilation. Small: a process rarely holds more than a few.
+   */
+  private static final int CACHE_SIZE = 8;
+  private static final Map<String, CompiledRuleSet> CACHE = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      });
+
   static CompiledRuleSet compile(List<RuleFile> files, Path root) {
+    String version = RuleSources.version(files);
+    CompiledRuleSet cached = CACHE.get(version);
+    if (cached != null) {
+      LOG.debug("Rule set {} is already compiled", version);
+      return cached;
+    }
+    CompiledRuleSet compiled = compileAfresh(files, root);
+    CACHE.put(version, compiled);
+    return compiled;
+  }
+
+  private static CompiledRuleSet compileAfresh(List<RuleFile> files, Path root) {
     String where = root == null ? "the bundled rules" : root.toString();
     long started = System.nanoTime();
     Checked checked = check(files, root);
