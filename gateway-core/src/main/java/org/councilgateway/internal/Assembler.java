@@ -41,7 +41,7 @@ public final class Assembler {
     List<PortfolioFinding> portfolio = new ArrayList<>();
     Map<String, List<PortfolioRef>> refs = new HashMap<>();
     for (Recorder.PortfolioEntry entry : entries) {
-      String id = String.format("PF-%04d", portfolio.size() + 1);
+      String id = portfolioId(portfolio.size() + 1);
       portfolio.add(new PortfolioFinding(id, entry.code(), entry.proposalIds(), entry.rule().id(),
           entry.rule().source(), entry.message()));
       for (String proposalId : entry.proposalIds()) {
@@ -54,6 +54,12 @@ public final class Assembler {
           refs.getOrDefault(proposal.id(), List.of()), asOf));
     }
     return new Results(assessments, portfolio);
+  }
+
+  /** {@code PF-0001} onwards; wider once past 9999. */
+  static String portfolioId(int number) {
+    String digits = Integer.toString(number);
+    return digits.length() >= 4 ? "PF-" + digits : "PF-" + "0000".substring(digits.length()) + digits;
   }
 
   private static Assessment assessment(CompiledRuleSet rules, Proposal proposal, Recorder.ProposalRecord found,
@@ -71,7 +77,15 @@ public final class Assembler {
         found.challenges.values().stream().sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.CHALLENGES))).toList(),
         portfolio,
         DataWarnings.of(proposal, rules.referenceData(), asOf),
-        List.copyOf(found.trace.values()));
+        trace(rules, found.trace));
+  }
+
+  private static List<org.councilgateway.TraceEntry> trace(CompiledRuleSet rules, java.util.BitSet fired) {
+    List<org.councilgateway.TraceEntry> entries = new ArrayList<>(fired.cardinality());
+    for (int i = fired.nextSetBit(0); i >= 0; i = fired.nextSetBit(i + 1)) {
+      entries.add(rules.traceEntries().get(i));
+    }
+    return entries;
   }
 
   private static EiaOutcome eia(CompiledRuleSet rules, Recorder.ProposalRecord found) {

@@ -5,31 +5,98 @@ import java.util.Map;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.facts.ReferenceData;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 
 /**
  * A rule set compiled into a Drools knowledge base, with its reference data, its version and the
  * metadata of every rule. Immutable and safe to share between threads: each assessment opens its
  * own session.
- *
- * @param kieBase the knowledge base
- * @param version the rule set's version
- * @param referenceData the reference data
- * @param rules every rule, by id
- * @param rulesByName every rule, by package and name as Drools reports them
- * @param hasFindingsGlobal whether the rules declare the {@code findings} global
  */
-public record CompiledRuleSet(
-    KieBase kieBase,
-    String version,
-    ReferenceData referenceData,
-    List<RuleInfo> rules,
-    Map<String, RuleInfo> rulesByName,
-    boolean hasFindingsGlobal) {
+public final class CompiledRuleSet {
+  private final KieBase kieBase;
+  private final String version;
+  private final ReferenceData referenceData;
+  private final List<RuleInfo> rules;
+  private final Map<Rule, RuleMeta> rulesByDrools;
+  private final boolean hasFindingsGlobal;
+  private final List<org.councilgateway.TraceEntry> traceEntries;
 
-  /** Copies the collections. */
-  public CompiledRuleSet {
-    rules = List.copyOf(rules);
-    rulesByName = Map.copyOf(rulesByName);
+  CompiledRuleSet(KieBase kieBase, String version, ReferenceData referenceData, List<RuleInfo> rules,
+      Map<Rule, RuleMeta> rulesByDrools, boolean hasFindingsGlobal) {
+    this.kieBase = kieBase;
+    this.version = version;
+    this.referenceData = referenceData;
+    this.rules = List.copyOf(rules);
+    this.rulesByDrools = java.util.Collections.unmodifiableMap(rulesByDrools);
+    this.hasFindingsGlobal = hasFindingsGlobal;
+    this.traceEntries = this.rules.stream().map(r -> new org.councilgateway.TraceEntry(r.id(), r.name(), r.source())).toList();
+  }
+
+  /** @return the knowledge base */
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  /** @return the rule set's version */
+  public String version() {
+    return version;
+  }
+
+  /** @return the reference data */
+  public ReferenceData referenceData() {
+    return referenceData;
+  }
+
+  /** @return every rule, by id */
+  public List<RuleInfo> rules() {
+    return rules;
+  }
+
+  /** @return every rule's metadata, by the Drools rule object (identity) */
+  Map<Rule, RuleMeta> rulesByDrools() {
+    return rulesByDrools;
+  }
+
+  /** @return whether the rules declare the {@code findings} global */
+  public boolean hasFindingsGlobal() {
+    return hasFindingsGlobal;
+  }
+
+  /** @return the trace entry of each rule, in id order */
+  List<org.councilgateway.TraceEntry> traceEntries() {
+    return traceEntries;
+  }
+
+  /**
+   * Works out each Drools rule's metadata, position and proposal declarations.
+   *
+   * @param kieBase the knowledge base
+   * @param rules the rules' metadata, sorted by id
+   * @param infoByName the metadata by package and rule name
+   * @return the map, by rule identity
+   */
+  static Map<Rule, RuleMeta> index(KieBase kieBase, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    Map<Rule, RuleMeta> byRule = new java.util.IdentityHashMap<>();
+    for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
+      for (Rule rule : pkg.getRules()) {
+        RuleInfo info = infoByName.get(key(rule.getPackageName(), rule.getName()));
+        if (info == null) {
+          info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
+        }
+        List<String> proposals = new java.util.ArrayList<>();
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
+          impl.getDeclarations().forEach((name, declaration) -> {
+            if (declaration.getDeclarationClass() == org.councilgateway.Proposal.class) {
+              proposals.add(name);
+            }
+          });
+        }
+        int index = rules.indexOf(info);
+        byRule.put(rule, new RuleMeta(info, index < 0 ? rules.size() : index,
+            new org.councilgateway.TraceEntry(info.id(), info.name(), info.source()), proposals));
+      }
+    }
+    return byRule;
   }
 
   static String key(String packageName, String ruleName) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.councilgateway.EiaKind;
 import org.councilgateway.EiaLevel;
@@ -38,7 +37,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     final Set<String> characteristics = new LinkedHashSet<>();
     final Map<String, Finding> eiaActions = new LinkedHashMap<>();
     final Map<String, Finding> challenges = new LinkedHashMap<>();
-    final Map<String, TraceEntry> trace = new TreeMap<>();
+    final java.util.BitSet trace = new java.util.BitSet();
   }
 
   /** A reason an EIA is required. */
@@ -47,13 +46,13 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   /** A finding across the plan, before it is numbered. */
   record PortfolioEntry(String code, List<String> proposalIds, RuleInfo rule, String message) {}
 
-  private final Map<String, RuleInfo> rulesByName;
+  private final Map<Rule, RuleMeta> rules;
   private final Map<String, ProposalRecord> proposals = new HashMap<>();
   private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
-  private RuleInfo current;
+  private RuleMeta current;
 
-  Recorder(Map<String, RuleInfo> rulesByName) {
-    this.rulesByName = rulesByName;
+  Recorder(Map<Rule, RuleMeta> rules) {
+    this.rules = rules;
   }
 
   ProposalRecord of(String proposalId) {
@@ -67,10 +66,13 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     Rule rule = event.getMatch().getRule();
-    RuleInfo info = rulesByName.get(CompiledRuleSet.key(rule.getPackageName(), rule.getName()));
-    current = info != null ? info : new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
-    for (Object fact : event.getMatch().getObjects()) {
-      if (fact instanceof Proposal proposal) {
+    current = rules.get(rule);
+    if (current == null) {
+      RuleInfo info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
+      current = new RuleMeta(info, Integer.MAX_VALUE, new TraceEntry(info.id(), info.name(), info.source()), List.of());
+    }
+    for (String declaration : current.proposalDeclarations()) {
+      if (event.getMatch().getDeclarationValue(declaration) instanceof Proposal proposal) {
         trace(proposal.id());
       }
     }
@@ -82,6 +84,10 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   }
 
   private RuleInfo rule() {
+    return meta().info();
+  }
+
+  private RuleMeta meta() {
     if (current == null) {
       throw new IllegalStateException("findings may only be recorded from a rule's consequence");
     }
@@ -89,8 +95,10 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   }
 
   private void trace(String proposalId) {
-    RuleInfo rule = rule();
-    of(proposalId).trace.putIfAbsent(rule.id(), new TraceEntry(rule.id(), rule.name(), rule.source()));
+    RuleMeta rule = meta();
+    if (rule.index() != Integer.MAX_VALUE) {
+      of(proposalId).trace.set(rule.index());
+    }
   }
 
   private static final Comparator<String> BY_RULE_THEN_MESSAGE = Comparator.naturalOrder();

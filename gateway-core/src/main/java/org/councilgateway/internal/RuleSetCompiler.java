@@ -247,7 +247,8 @@ public final class RuleSetCompiler {
     List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
         .sorted(Comparator.comparing(RuleInfo::id)).toList();
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
-    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules, byName, hasFindings);
+    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules,
+        CompiledRuleSet.index(kieBase, rules, byName), hasFindings);
   }
 
   private static GatewayException failure(String where, List<Problem> problems) {

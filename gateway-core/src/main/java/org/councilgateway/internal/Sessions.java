@@ -10,6 +10,8 @@ import org.kie.api.runtime.KieSession;
 
 /** Runs proposals through a compiled rule set in a session of their own. */
 public final class Sessions {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sessions.class);
+
   private Sessions() {}
 
   /**
@@ -22,7 +24,8 @@ public final class Sessions {
    * @throws GatewayException when a rule fails while it runs
    */
   public static Assembler.Results run(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
-    Recorder recorder = new Recorder(rules.rulesByName());
+    long started = System.nanoTime();
+    Recorder recorder = new Recorder(rules.rulesByDrools());
     KieSession session = rules.kieBase().newKieSession();
     try {
       if (rules.hasFindingsGlobal()) {
@@ -43,7 +46,13 @@ public final class Sessions {
     } finally {
       session.dispose();
     }
-    return Assembler.assemble(rules, proposals, recorder, asOf);
+    long fired = System.nanoTime();
+    Assembler.Results results = Assembler.assemble(rules, proposals, recorder, asOf);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Assessed {} proposal(s): rules {} ms, results {} ms", proposals.size(),
+          (fired - started) / 1_000_000, (System.nanoTime() - fired) / 1_000_000);
+    }
+    return results;
   }
 
   private static Throwable rootCause(Throwable e) {
