@@ -19,6 +19,17 @@ public final class Reports {
   }
 
   /**
+   * Streams a plan's assessment as JSON, for plans too large to hold their output in one string.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void json(PlanAssessment result, java.io.Writer out) {
+    JsonReport.write(result, out);
+  }
+
+  /**
    * Writes one proposal's assessment as JSON.
    *
    * @param assessment the assessment

@@ -41,8 +41,13 @@ final class AssessCommand implements Callable<Integer> {
     Plan read = PlanReader.create().read(plan);
     Gateway gateway = GatewayCommand.gateway(rules);
     PlanAssessment result = gateway.assess(read, asOf);
-    spec.commandLine().getOut().print(format == Format.json ? Reports.json(result) : Reports.text(result));
-    spec.commandLine().getOut().flush();
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      Reports.json(result, out);
+    } else {
+      out.print(Reports.text(result));
+    }
+    out.flush();
     if (!result.errors().isEmpty()) {
       spec.commandLine().getErr().println(plan + ": " + result.errors().stream().map(e -> e.index()).distinct().count()
           + " proposal(s) could not be assessed; each is listed under errors.");

@@ -45,7 +45,10 @@ public final class GatewayCommand implements Runnable {
    * @return the exit code
    */
   static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    // Buffered, not flushed per line: a large plan's output is megabytes.
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+    return run(out, new PrintWriter(System.err, true), args);
   }
 
   static int run(PrintWriter out, PrintWriter err, String... args) {

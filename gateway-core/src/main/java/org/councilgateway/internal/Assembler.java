@@ -50,7 +50,7 @@ public final class Assembler {
     }
     List<Assessment> assessments = new ArrayList<>(proposals.size());
     for (Proposal proposal : proposals) {
-      assessments.add(assessment(rules, proposal, recorder.of(proposal.id()),
+      assessments.add(assessment(rules, proposal, recorder.of(proposal),
           refs.getOrDefault(proposal.id(), List.of()), asOf));
     }
     return new Results(assessments, portfolio);

@@ -1,16 +1,9 @@
 package org.councilgateway.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import org.councilgateway.Assessment;
 import org.councilgateway.EiaAssessment;
@@ -28,8 +21,8 @@ import org.councilgateway.Warning;
  * as {@code []}, two-space indentation and a final newline.
  */
 public final class JsonReport {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(new Printer());
+  private static final com.fasterxml.jackson.core.JsonFactory GENERATORS = com.fasterxml.jackson.core.JsonFactory.builder()
+      .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonReport() {}
 
@@ -56,7 +49,7 @@ public final class JsonReport {
     }
 
     @Override
-    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws java.io.IOException {
       if (nrOfValues == 0) {
         if (!_arrayIndenter.isInline()) {
           --_nesting;
@@ -68,7 +61,7 @@ public final class JsonReport {
     }
 
     @Override
-    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws java.io.IOException {
       if (nrOfEntries == 0) {
         if (!_objectIndenter.isInline()) {
           --_nesting;
@@ -87,16 +80,59 @@ public final class JsonReport {
    * @return the JSON text, ending in a newline
    */
   public static String write(PlanAssessment result) {
-    ObjectNode root = NODES.objectNode();
-    root.put("rulesetVersion", result.rulesetVersion());
-    root.put("asOf", result.asOf().toString());
-    ArrayNode assessments = root.putArray("assessments");
-    result.assessments().forEach(a -> assessments.add(assessment(a)));
-    ArrayNode portfolio = root.putArray("portfolio");
-    result.portfolio().forEach(p -> portfolio.add(portfolio(p)));
-    ArrayNode errors = root.putArray("errors");
-    result.errors().forEach(e -> errors.add(error(e)));
-    return text(root);
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(result, out);
+    return out.toString();
+  }
+
+  /**
+   * Streams a plan's assessment, so that a large plan's output never has to fit in one string.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.Writer out) {
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.setPrettyPrinter(new Printer());
+      g.writeStartObject();
+      g.writeStringField("rulesetVersion", result.rulesetVersion());
+      g.writeStringField("asOf", result.asOf().toString());
+      g.writeArrayFieldStart("assessments");
+      for (Assessment a : result.assessments()) {
+        assessment(g, a);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("portfolio");
+      for (PortfolioFinding p : result.portfolio()) {
+        g.writeStartObject();
+        g.writeStringField("id", p.id());
+        g.writeStringField("code", p.code());
+        strings(g, "proposalIds", p.proposalIds());
+        g.writeStringField("ruleId", p.ruleId());
+        g.writeStringField("source", p.source());
+        g.writeStringField("message", p.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("errors");
+      for (InputError e : result.errors()) {
+        g.writeStartObject();
+        g.writeNumberField("index", e.index());
+        if (e.proposalId() != null) {
+          g.writeStringField("proposalId", e.proposalId());
+        }
+        g.writeStringField("path", e.path());
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -106,94 +142,92 @@ public final class JsonReport {
    * @return the JSON text, ending in a newline
    */
   public static String write(Assessment assessment) {
-    return text(assessment(assessment));
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.setPrettyPrinter(new Printer());
+      assessment(g, assessment);
+      g.writeRaw('\n');
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
-  private static String text(ObjectNode node) {
-    try {
-      return WRITER.writeValueAsString(node) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree could not be written", e);
-    }
-  }
-
-  private static ObjectNode assessment(Assessment a) {
-    ObjectNode node = NODES.objectNode();
-    node.put("proposalId", a.proposalId());
-    node.put("classification", a.classification().name());
-    strings(node.putArray("scopeReasons"), a.scopeReasons());
-    node.put("route", a.route().name());
-    node.put("keyDecision", a.keyDecision());
-    findings(node.putArray("impacts"), a.impacts());
-    node.set("eia", eia(a.eia()));
-    findings(node.putArray("challenges"), a.challenges());
-    ArrayNode portfolio = node.putArray("portfolio");
-    for (PortfolioRef ref : a.portfolio()) {
-      portfolio.addObject().put("id", ref.id()).put("code", ref.code());
-    }
-    ArrayNode warnings = node.putArray("warnings");
-    for (Warning w : a.warnings()) {
-      warnings.addObject().put("code", w.code()).put("target", w.target()).put("message", w.message());
-    }
-    ArrayNode trace = node.putArray("trace");
-    for (TraceEntry t : a.trace()) {
-      trace.addObject().put("ruleId", t.ruleId()).put("rule", t.rule()).put("source", t.source());
-    }
-    return node;
-  }
-
-  private static ObjectNode eia(EiaOutcome eia) {
-    ObjectNode node = NODES.objectNode();
-    node.put("required", eia.required());
-    node.put("level", eia.level().name());
-    strings(node.putArray("characteristics"), eia.characteristics());
-    ArrayNode kinds = node.putArray("assessments");
+  private static void assessment(JsonGenerator g, Assessment a) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("proposalId", a.proposalId());
+    g.writeStringField("classification", a.classification().name());
+    strings(g, "scopeReasons", a.scopeReasons());
+    g.writeStringField("route", a.route().name());
+    g.writeBooleanField("keyDecision", a.keyDecision());
+    findings(g, "impacts", a.impacts());
+    EiaOutcome eia = a.eia();
+    g.writeObjectFieldStart("eia");
+    g.writeBooleanField("required", eia.required());
+    g.writeStringField("level", eia.level().name());
+    strings(g, "characteristics", eia.characteristics());
+    g.writeArrayFieldStart("assessments");
     for (EiaAssessment kind : eia.assessments()) {
-      ObjectNode entry = kinds.addObject();
-      entry.put("kind", kind.kind().name());
-      entry.put("level", kind.level().name());
-      strings(entry.putArray("reasons"), kind.reasons());
+      g.writeStartObject();
+      g.writeStringField("kind", kind.kind().name());
+      g.writeStringField("level", kind.level().name());
+      strings(g, "reasons", kind.reasons());
+      g.writeEndObject();
     }
-    findings(node.putArray("actions"), eia.actions());
-    return node;
+    g.writeEndArray();
+    findings(g, "actions", eia.actions());
+    g.writeEndObject();
+    findings(g, "challenges", a.challenges());
+    g.writeArrayFieldStart("portfolio");
+    for (PortfolioRef ref : a.portfolio()) {
+      g.writeStartObject();
+      g.writeStringField("id", ref.id());
+      g.writeStringField("code", ref.code());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("warnings");
+    for (Warning w : a.warnings()) {
+      g.writeStartObject();
+      g.writeStringField("code", w.code());
+      g.writeStringField("target", w.target());
+      g.writeStringField("message", w.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("trace");
+    for (TraceEntry t : a.trace()) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", t.ruleId());
+      g.writeStringField("rule", t.rule());
+      g.writeStringField("source", t.source());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void findings(ArrayNode array, List<Finding> findings) {
+  private static void findings(JsonGenerator g, String name, List<Finding> findings) throws java.io.IOException {
+    g.writeArrayFieldStart(name);
     for (Finding f : findings) {
-      ObjectNode node = array.addObject();
-      node.put("code", f.code());
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
       if (f.target() != null) {
-        node.put("target", f.target());
+        g.writeStringField("target", f.target());
       }
-      node.put("ruleId", f.ruleId());
-      node.put("source", f.source());
-      node.put("message", f.message());
+      g.writeStringField("ruleId", f.ruleId());
+      g.writeStringField("source", f.source());
+      g.writeStringField("message", f.message());
+      g.writeEndObject();
     }
+    g.writeEndArray();
   }
 
-  private static ObjectNode portfolio(PortfolioFinding p) {
-    ObjectNode node = NODES.objectNode();
-    node.put("id", p.id());
-    node.put("code", p.code());
-    strings(node.putArray("proposalIds"), p.proposalIds());
-    node.put("ruleId", p.ruleId());
-    node.put("source", p.source());
-    node.put("message", p.message());
-    return node;
-  }
-
-  private static ObjectNode error(InputError e) {
-    ObjectNode node = NODES.objectNode();
-    node.put("index", e.index());
-    if (e.proposalId() != null) {
-      node.put("proposalId", e.proposalId());
+  private static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
+    g.writeArrayFieldStart(name);
+    for (String value : values) {
+      g.writeString(value);
     }
-    node.put("path", e.path());
-    node.put("message", e.message());
-    return node;
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+    g.writeEndArray();
   }
 }

@@ -47,7 +47,8 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   record PortfolioEntry(String code, List<String> proposalIds, RuleInfo rule, String message) {}
 
   private final Map<Rule, RuleMeta> rules;
-  private final Map<String, ProposalRecord> proposals = new HashMap<>();
+  private final Map<Proposal, ProposalRecord> byProposal = new java.util.IdentityHashMap<>();
+  private final Map<String, ProposalRecord> byId = new HashMap<>();
   private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
   private RuleMeta current;
 
@@ -55,8 +56,25 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     this.rules = rules;
   }
 
+  /**
+   * Makes a record for each proposal before the rules fire, so that recording is a lookup by
+   * identity.
+   */
+  void expect(List<Proposal> proposals) {
+    for (Proposal proposal : proposals) {
+      ProposalRecord record = new ProposalRecord();
+      byProposal.put(proposal, record);
+      byId.put(proposal.id(), record);
+    }
+  }
+
+  ProposalRecord of(Proposal proposal) {
+    ProposalRecord record = byProposal.get(proposal);
+    return record != null ? record : of(proposal.id());
+  }
+
   ProposalRecord of(String proposalId) {
-    return proposals.computeIfAbsent(proposalId, id -> new ProposalRecord());
+    return byId.computeIfAbsent(proposalId, id -> new ProposalRecord());
   }
 
   Collection<PortfolioEntry> portfolio() {
@@ -73,7 +91,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     }
     for (String declaration : current.proposalDeclarations()) {
       if (event.getMatch().getDeclarationValue(declaration) instanceof Proposal proposal) {
-        trace(proposal.id());
+        trace(proposal);
       }
     }
   }
@@ -94,11 +112,16 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     return current;
   }
 
-  private void trace(String proposalId) {
+  private ProposalRecord trace(Proposal proposal) {
+    return trace(of(proposal));
+  }
+
+  private ProposalRecord trace(ProposalRecord record) {
     RuleMeta rule = meta();
     if (rule.index() != Integer.MAX_VALUE) {
-      of(proposalId).trace.set(rule.index());
+      record.trace.set(rule.index());
     }
+    return record;
   }
 
   private static final Comparator<String> BY_RULE_THEN_MESSAGE = Comparator.naturalOrder();
@@ -121,51 +144,44 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void scope(Proposal proposal, String code, String message) {
-    trace(proposal.id());
-    keep(of(proposal.id()).scope, code, finding(code, null, message));
+    keep(trace(proposal).scope, code, finding(code, null, message));
   }
 
   @Override
   public void keyDecision(Proposal proposal, String message) {
-    trace(proposal.id());
-    of(proposal.id()).keyDecision = true;
+    trace(proposal).keyDecision = true;
   }
 
   @Override
   public void impact(Proposal proposal, String code, String target, String message) {
-    trace(proposal.id());
-    keep(of(proposal.id()).impacts, code + "\u0000" + target, finding(code, target, message));
+    keep(trace(proposal).impacts, code + "\u0000" + target, finding(code, target, message));
   }
 
   @Override
   public void eiaReason(Proposal proposal, String code, EiaKind kind, EiaLevel level, String message) {
-    trace(proposal.id());
-    of(proposal.id()).eiaReasons.merge(code + "\u0000" + kind, new EiaReason(code, kind, level),
+    trace(proposal).eiaReasons.merge(code + "\u0000" + kind, new EiaReason(code, kind, level),
         (kept, found) -> kept.level().covers(found.level()) ? kept : found);
   }
 
   @Override
   public void characteristics(Proposal proposal, Collection<String> characteristics) {
-    trace(proposal.id());
-    of(proposal.id()).characteristics.addAll(characteristics);
+    trace(proposal).characteristics.addAll(characteristics);
   }
 
   @Override
   public void eiaAction(Proposal proposal, String code, String message) {
-    trace(proposal.id());
-    keep(of(proposal.id()).eiaActions, code, finding(code, null, message));
+    keep(trace(proposal).eiaActions, code, finding(code, null, message));
   }
 
   @Override
   public void challenge(Proposal proposal, String code, String message) {
-    trace(proposal.id());
-    keep(of(proposal.id()).challenges, code, finding(code, null, message));
+    keep(trace(proposal).challenges, code, finding(code, null, message));
   }
 
   @Override
   public void portfolio(String code, Collection<String> proposalIds, String message) {
     List<String> ids = new ArrayList<>(new TreeSet<>(proposalIds));
-    ids.forEach(this::trace);
+    ids.forEach(id -> trace(of(id)));
     portfolio.merge(code + "\u0000" + String.join("\u0000", ids),
         new PortfolioEntry(code, List.copyOf(ids), rule(), message),
         (kept, found) -> BY_RULE_THEN_MESSAGE.compare(kept.rule().id() + "\u0000" + kept.message(),

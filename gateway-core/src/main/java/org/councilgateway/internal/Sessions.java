@@ -26,6 +26,7 @@ public final class Sessions {
   public static Assembler.Results run(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
     long started = System.nanoTime();
     Recorder recorder = new Recorder(rules.rulesByDrools());
+    recorder.expect(proposals);
     KieSession session = rules.kieBase().newKieSession();
     try {
       if (rules.hasFindingsGlobal()) {
