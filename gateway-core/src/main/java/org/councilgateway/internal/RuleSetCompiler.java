@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Problem;
 import org.councilgateway.RuleInfo;
@@ -20,7 +22,9 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.ParserError;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -40,6 +44,12 @@ public final class RuleSetCompiler {
   private static final List<String> REQUIRED_METADATA = List.of("id", "source", "description");
   private static final AtomicLong BUILDS = new AtomicLong();
 
+  /**
+   * Where the kie-maven-plugin lists the executable-model classes it generates from the bundled
+   * rules when it builds the gateway-rules jar (org.councilgateway:gateway-rules).
+   */
+  static final String BUNDLED_MODEL = "META-INF/kie/org.councilgateway/gateway-rules/drools-model";
+
   private RuleSetCompiler() {}
 
   /** What checking found: the parsed rules and reference data, and every problem. */
@@ -50,13 +60,17 @@ public final class RuleSetCompiler {
   record ParsedRule(String packageName, RuleInfo info) {}
 
   /**
-   * Compiles the bundled rule set from the classpath.
+   * Loads the bundled rule set from the classpath: the knowledge base precompiled when the
+   * gateway-rules jar was built, with the metadata, reference data and version read from the rule
+   * files beside it. Compiles the rule files instead when no precompiled knowledge base matching
+   * them is on the classpath.
    *
    * @return the compiled rule set
    * @throws GatewayException when it does not check or compile
    */
   public static CompiledRuleSet bundled() {
-    return compile(RuleSources.bundled(RuleSetCompiler.class.getClassLoader()), null);
+    ClassLoader loader = RuleSetCompiler.class.getClassLoader();
+    return compile(RuleSources.bundled(loader), null, loader);
   }
 
   /**
@@ -195,24 +209,94 @@ public final class RuleSetCompiler {
       });
 
   static CompiledRuleSet compile(List<RuleFile> files, Path root) {
+    return compile(files, root, null);
+  }
+
+  /**
+   * Compiles a rule set, or finds it in the cache.
+   *
+   * @param precompiledIn the class loader to look in for the precompiled bundled rules, or null
+   */
+  private static CompiledRuleSet compile(List<RuleFile> files, Path root, ClassLoader precompiledIn) {
     String version = RuleSources.version(files);
     CompiledRuleSet cached = CACHE.get(version);
     if (cached != null) {
       LOG.debug("Rule set {} is already compiled", version);
       return cached;
     }
-    CompiledRuleSet compiled = compileAfresh(files, root);
+    CompiledRuleSet compiled = compileAfresh(files, root, precompiledIn);
     CACHE.put(version, compiled);
     return compiled;
   }
 
-  private static CompiledRuleSet compileAfresh(List<RuleFile> files, Path root) {
+  private static CompiledRuleSet compileAfresh(List<RuleFile> files, Path root, ClassLoader precompiledIn) {
     String where = root == null ? "the bundled rules" : root.toString();
     long started = System.nanoTime();
     Checked checked = check(files, root);
     if (!checked.problems().isEmpty()) {
       throw failure(where, checked.problems());
     }
+    KieBase kieBase = precompiledIn == null ? null : precompiled(precompiledIn, checked);
+    if (kieBase == null) {
+      kieBase = build(files, root, checked, where);
+    } else {
+      where = "the precompiled bundled rules";
+    }
+    Map<String, RuleInfo> byName = new HashMap<>();
+    for (ParsedRule rule : checked.rules()) {
+      byName.put(CompiledRuleSet.key(rule.packageName(), rule.info().name()), rule.info());
+    }
+    boolean hasFindings = kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getGlobalVariables().stream())
+        .anyMatch(g -> g.getName().equals("findings"));
+    List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
+        .sorted(Comparator.comparing(RuleInfo::id)).toList();
+    LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
+    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules,
+        CompiledRuleSet.index(kieBase, rules, byName), hasFindings);
+  }
+
+  /**
+   * Builds the knowledge base from the executable model that the kie-maven-plugin generated from
+   * the bundled rules. The plugin's list of model classes is read directly rather than through a
+   * classpath {@code KieContainer}, which takes a module's release id from the first
+   * {@code pom.properties} in its jar: in a shaded jar that belongs to another artifact, and the
+   * container then compiles the rule files with the classic engine, which is absent.
+   *
+   * @return the knowledge base, or null when it is missing or does not hold exactly the checked rules
+   */
+  private static KieBase precompiled(ClassLoader loader, Checked checked) {
+    String modelIndex = RuleSources.resource(loader, BUNDLED_MODEL);
+    if (modelIndex == null) {
+      LOG.debug("No precompiled {} on the classpath; compiling the bundled rules", BUNDLED_MODEL);
+      return null;
+    }
+    try {
+      List<Model> models = new ArrayList<>();
+      for (String line : modelIndex.split("\n")) {
+        String className = line.strip();
+        if (!className.isEmpty() && !className.startsWith("Drools-Model-Version:")) {
+          models.add((Model) Class.forName(className, true, loader).getDeclaredConstructor().newInstance());
+        }
+      }
+      KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
+      Set<String> found = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+          .map(r -> CompiledRuleSet.key(r.getPackageName(), r.getName())).collect(Collectors.toSet());
+      Set<String> expected = checked.rules().stream()
+          .map(r -> CompiledRuleSet.key(r.packageName(), r.info().name())).collect(Collectors.toSet());
+      if (!found.equals(expected)) {
+        LOG.warn("The precompiled bundled rules do not match the bundled rule files; compiling the files");
+        return null;
+      }
+      return kieBase;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.warn("Cannot load the precompiled bundled rules ({}); compiling the rule files", e.toString());
+      return null;
+    }
+  }
+
+  /** Compiles the checked rule files into the executable model. */
+  private static KieBase build(List<RuleFile> files, Path root, Checked checked, String where) {
     KieServices services = KieServices.Factory.get();
     KieFileSystem fileSystem = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("org.councilgateway.compiled", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
@@ -237,18 +321,7 @@ public final class RuleSetCompiler {
     KieContainer container = services.newKieContainer(releaseId);
     KieBase kieBase = container.getKieBase();
     services.getRepository().removeKieModule(releaseId);
-    Map<String, RuleInfo> byName = new HashMap<>();
-    for (ParsedRule rule : checked.rules()) {
-      byName.put(CompiledRuleSet.key(rule.packageName(), rule.info().name()), rule.info());
-    }
-    boolean hasFindings = kieBase.getKiePackages().stream()
-        .flatMap(p -> p.getGlobalVariables().stream())
-        .anyMatch(g -> g.getName().equals("findings"));
-    List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
-        .sorted(Comparator.comparing(RuleInfo::id)).toList();
-    LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
-    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules,
-        CompiledRuleSet.index(kieBase, rules, byName), hasFindings);
+    return kieBase;
   }
 
   private static GatewayException failure(String where, List<Problem> problems) {

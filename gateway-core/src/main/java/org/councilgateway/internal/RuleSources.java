@@ -57,7 +57,7 @@ public final class RuleSources {
     return List.copyOf(files);
   }
 
-  private static String resource(ClassLoader loader, String name) {
+  static String resource(ClassLoader loader, String name) {
     try (InputStream in = loader.getResourceAsStream(name)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
