@@ -171,6 +171,40 @@ class GatewayJarIT {
   }
 
   @Test
+  void test_failingScenario_printsExpectedAndActualAndExitsOne(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("wrong.yaml");
+    Files.writeString(scenario, String.join("\n",
+        "name: A payroll extension is wrongly expected to be council-wide",
+        "asOf: 2026-11-23",
+        "proposals:",
+        "  - {id: P-1, title: Payroll, leadDirectorate: POLICY_AND_RESOURCES, serviceArea: PAYROLL, changeType: EXTEND}",
+        "expect:",
+        "  P-1: {classification: COUNCIL_WIDE, present: [CHALLENGE_RISKS], absent: [CHALLENGE_OBJECTIVES]}",
+        ""));
+
+    Run run = gateway("test", scenario.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("FAIL Scenario \"A payroll extension is wrongly expected to be council-wide\"")
+        .contains("P-1: expected classification COUNCIL_WIDE but was SINGLE_DIRECTORATE")
+        .contains("P-1: expected CHALLENGE_OBJECTIVES absent, but it is present")
+        .contains("What came out:")
+        .contains("rules fired [GW-CHL-001")
+        .containsPattern("(?m)^0 passed, 1 failed$");
+    assertThat(run.out().lines().count()).as("one screen").isLessThan(70);
+  }
+
+  @Test
+  void test_coverageBelowTheMinimum_exitsOne(@TempDir Path dir) throws Exception {
+    Run run = gateway("test", "--coverage-min", "100", BUNDLED_SCENARIOS.resolve("scope").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("rule(s) no scenario made fire").containsPattern("(?m)^\\d+ passed, 0 failed$");
+    assertThat(run.err()).contains("is below the required 100.0%");
+  }
+
+  @Test
   void docs_bundledRules_listEveryRuleAsMarkdown() throws Exception {
     Run run = gateway("docs");
 
