@@ -25,7 +25,7 @@ final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleSet ruleSet = rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules);
+    RuleSet ruleSet = GatewayCommand.ruleSet(rules);
     spec.commandLine().getOut().print(format == Format.html ? RuleCatalogue.html(ruleSet) : RuleCatalogue.markdown(ruleSet));
     return GatewayCommand.OK;
   }

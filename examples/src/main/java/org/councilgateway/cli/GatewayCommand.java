@@ -84,9 +84,14 @@ public final class GatewayCommand implements Runnable {
     return code;
   }
 
-  /** The gateway to use: the bundled rules, or a rules directory. */
+  /** The rule set to use: the bundled rules, or a rules directory. */
+  static RuleSet ruleSet(Path rules) {
+    return rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules);
+  }
+
+  /** A gateway on {@link #ruleSet(Path)}. */
   static Gateway gateway(Path rules) {
-    return rules == null ? Gateway.bundled() : Gateway.of(RuleSet.fromDirectory(rules));
+    return Gateway.of(ruleSet(rules));
   }
 
   /** The command's version, from the jar. */

@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Problem> problems;
     RuleSet rules = null;
     try {
-      rules = directory == null ? RuleSet.bundled() : RuleSet.fromDirectory(directory);
+      rules = GatewayCommand.ruleSet(directory);
       problems = List.of();
     } catch (GatewayException e) {
       problems = e.problems();
