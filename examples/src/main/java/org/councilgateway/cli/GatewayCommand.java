@@ -52,6 +52,7 @@ public final class GatewayCommand implements Runnable {
   }
 
   static int run(PrintWriter out, PrintWriter err, String... args) {
+    useCompileCache();
     GatewayCommand root = new GatewayCommand();
     CommandLine line = new CommandLine(root);
     line.setOut(out);
@@ -82,6 +83,30 @@ public final class GatewayCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Keeps compiled rules directories in the user's cache, so that the next run on unchanged rules
+   * skips the compilation: {@code $GATEWAY_COMPILE_CACHE}, else {@code $XDG_CACHE_HOME/councilgateway},
+   * else {@code ~/.cache/councilgateway}; {@code GATEWAY_COMPILE_CACHE=off} turns it off.
+   */
+  static void useCompileCache() {
+    if (System.getProperty("gateway.compileCache") != null) {
+      return;
+    }
+    String chosen = System.getenv("GATEWAY_COMPILE_CACHE");
+    if ("off".equals(chosen)) {
+      return;
+    }
+    Path cache;
+    if (chosen != null && !chosen.isBlank()) {
+      cache = Path.of(chosen);
+    } else if (System.getenv("XDG_CACHE_HOME") != null && !System.getenv("XDG_CACHE_HOME").isBlank()) {
+      cache = Path.of(System.getenv("XDG_CACHE_HOME"), "councilgateway");
+    } else {
+      cache = Path.of(System.getProperty("user.home"), ".cache", "councilgateway");
+    }
+    System.setProperty("gateway.compileCache", cache.toString());
   }
 
   /** The rule set to use: the bundled rules, or a rules directory. */

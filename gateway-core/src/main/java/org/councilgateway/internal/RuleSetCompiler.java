@@ -121,7 +121,7 @@ public final class RuleSetCompiler {
         problems.addAll(result.problems());
         referenceData = result.data();
       } else if (file.isDrl()) {
-        parse(file, shown, rules, packages, problems);
+        parse(file, shown, rules, packages, problems, root != null);
       }
     }
     if (!hasReferenceData) {
@@ -151,7 +151,7 @@ public final class RuleSetCompiler {
   }
 
   private static void parse(RuleFile file, String shown, List<ParsedRule> rules, Map<String, String> packages,
-      List<Problem> problems) {
+      List<Problem> problems, boolean guard) {
     DrlParser parser = new DrlParser();
     PackageDescr pkg;
     try {
@@ -174,6 +174,11 @@ public final class RuleSetCompiler {
     if (pkg == null) {
       problems.add(new Problem(shown, 0, 0, "cannot be parsed."));
       return;
+    }
+    // Rule files are code: anything outside the guard's allowlist is a problem, before compiling.
+    // The bundled rules were checked when the library was built (a test runs the guard on them).
+    if (guard) {
+      problems.addAll(RuleFileGuard.check(pkg, shown, file.content()));
     }
     packages.put(file.path(), pkg.getName() == null ? "" : pkg.getName());
     for (RuleDescr rule : pkg.getRules()) {
@@ -237,10 +242,14 @@ public final class RuleSetCompiler {
       throw failure(where, checked.problems());
     }
     KieBase kieBase = precompiledIn == null ? null : precompiled(precompiledIn, checked);
-    if (kieBase == null) {
-      kieBase = build(files, root, checked, where);
-    } else {
+    CompileCache cache = root == null ? null : CompileCache.fromSystemProperty();
+    String version = RuleSources.version(files);
+    if (kieBase != null) {
       where = "the precompiled bundled rules";
+    } else if (cache != null && (kieBase = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
+      where = where + " (compile cache)";
+    } else {
+      kieBase = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
     }
     Map<String, RuleInfo> byName = new HashMap<>();
     for (ParsedRule rule : checked.rules()) {
@@ -296,7 +305,8 @@ public final class RuleSetCompiler {
   }
 
   /** Compiles the checked rule files into the executable model. */
-  private static KieBase build(List<RuleFile> files, Path root, Checked checked, String where) {
+  private static KieBase build(List<RuleFile> files, Path root, Checked checked, String where,
+      java.util.function.Consumer<byte[]> keep) {
     KieServices services = KieServices.Factory.get();
     KieFileSystem fileSystem = services.newKieFileSystem();
     ReleaseId releaseId = services.newReleaseId("org.councilgateway.compiled", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
@@ -317,6 +327,9 @@ public final class RuleSetCompiler {
     if (!errors.isEmpty()) {
       List<Problem> problems = DroolsMessages.locate(errors, byBuildPath, checked.rules(), path -> shown(root, path));
       throw failure(where, problems);
+    }
+    if (keep != null && builder.getKieModule() instanceof org.drools.compiler.kie.builder.impl.InternalKieModule module) {
+      keep.accept(module.getBytes());
     }
     KieContainer container = services.newKieContainer(releaseId);
     KieBase kieBase = container.getKieBase();

@@ -40,7 +40,16 @@ public final class Sessions {
       for (Proposal proposal : proposals) {
         session.insert(proposal);
       }
-      session.fireAllRules();
+      // A rule that keeps re-firing itself must not hang the gateway: the bundled rules fire a
+      // few dozen times per proposal, so this bound is far above any sound rule set.
+      long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals.size());
+      int fired = session.fireAllRules((int) limit);
+      if (fired >= limit) {
+        throw new GatewayException(new Problem(null, 0, 0, "The rules fired " + fired
+            + " times for " + proposals.size() + " proposal(s) and were stopped: a rule is probably making itself fire again."));
+      }
+    } catch (GatewayException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new GatewayException(new Problem(null, 0, 0,
           "A rule failed while assessing: " + DroolsMessages.clean(String.valueOf(rootCause(e).getMessage()))));

@@ -235,6 +235,27 @@ class AssessmentPropertiesTest {
   }
 
   @Test
+  void assess_proposalOnItsOwn_findsWhatItFindsInThePlan_apartFromThePlanFindings() {
+    forEveryCase(c -> {
+      for (int i = 0; i < c.plan().proposals().size(); i++) {
+        Assessment inPlan = c.result().assessments().get(i);
+        Assessment alone = GATEWAY.assess(c.plan().proposals().get(i), c.result().asOf());
+
+        assertThat(alone.portfolio()).isEmpty();
+        assertThat(withoutPlanFindings(alone)).as(c.describe() + " " + inPlan.proposalId())
+            .isEqualTo(withoutPlanFindings(inPlan));
+        // The plan rules add to the trace; they never take a rule away.
+        assertThat(inPlan.trace()).as(c.describe() + " " + inPlan.proposalId()).containsAll(alone.trace());
+      }
+    });
+  }
+
+  private static Assessment withoutPlanFindings(Assessment a) {
+    return new Assessment(a.proposalId(), a.classification(), a.scopeReasons(), a.route(), a.keyDecision(), a.impacts(),
+        a.eia(), a.challenges(), List.of(), a.warnings(), List.of());
+  }
+
+  @Test
   void assess_classification_isCouncilWideExactlyWhenThereAreScopeReasons_andTheRouteFollows() {
     forEveryCase(c -> assertThat(c.result().assessments()).as(c.describe()).allSatisfy(a -> {
       assertThat(a.classification()).isEqualTo(
@@ -246,13 +267,121 @@ class AssessmentPropertiesTest {
   }
 
   @Test
+  void assess_scopeReasonsAndAffectedDirectorates_areWhatPolicyDefines() {
+    RandomPlans.ReferenceCodes data = RandomPlans.CODES;
+    forEveryCase(c -> {
+      for (int i = 0; i < c.plan().proposals().size(); i++) {
+        Proposal p = c.plan().proposals().get(i);
+        Assessment a = c.result().assessments().get(i);
+        String lead = p.leadDirectorate();
+        List<String> owners = data.interdependencies().getOrDefault(p.serviceArea(), List.of()).stream()
+            .map(data.owners()::get).toList();
+        List<String> funders = p.fundingSources().stream().map(f -> f.directorate()).filter(d -> d != null).toList();
+        List<String> reasons = new ArrayList<>();
+        if (data.councilWide().contains(p.serviceArea())) {
+          reasons.add("SCOPE_COUNCIL_WIDE_SERVICE");
+        }
+        if (p.affectedDirectorates().stream().anyMatch(d -> !d.equals(lead))) {
+          reasons.add("SCOPE_OTHER_DIRECTORATE_AFFECTED");
+        }
+        if (owners.stream().anyMatch(d -> !d.equals(lead))) {
+          reasons.add("SCOPE_INTERDEPENDENT_SERVICE");
+        }
+        if (funders.stream().anyMatch(d -> !d.equals(lead))) {
+          reasons.add("SCOPE_SHARED_FUNDING");
+        }
+        Set<String> affected = new TreeSet<>(p.affectedDirectorates());
+        affected.addAll(owners);
+        affected.addAll(funders);
+        affected.remove(lead);
+
+        assertThat(a.scopeReasons()).as(c.describe() + " " + p.id()).containsExactlyElementsOf(reasons);
+        assertThat(a.impacts()).filteredOn(f -> f.code().equals("CROSS_DIRECTORATE_IMPACT"))
+            .extracting(Finding::target).as(c.describe() + " " + p.id()).containsExactlyElementsOf(affected);
+      }
+    });
+  }
+
+  @Test
+  void assess_portfolioFindings_areExactlyThoseFoundByComparingEveryPairOfProposals() {
+    forEveryCase(c -> assertThat(c.result().portfolio()).extracting(f -> f.code() + " " + f.proposalIds())
+        .as(c.describe()).containsExactlyInAnyOrderElementsOf(PortfolioOracle.findings(c.plan().proposals())));
+  }
+
+  /**
+   * POLICY.md section 5 the slow way: every pair of proposals compared, no indexes, no periods.
+   * What the rules find by their indexes must be exactly this.
+   */
+  static final class PortfolioOracle {
+    private PortfolioOracle() {}
+
+    static List<String> findings(List<Proposal> proposals) {
+      Map<String, Integer> settings = RandomPlans.CODES.settings();
+      int window = settings.get("overlapWindowMonths");
+      List<String> found = new ArrayList<>();
+      for (int i = 0; i < proposals.size(); i++) {
+        for (int j = i + 1; j < proposals.size(); j++) {
+          Proposal a = proposals.get(i);
+          Proposal b = proposals.get(j);
+          if (a.startDate() == null || b.startDate() == null || a.leadDirectorate().equals(b.leadDirectorate())) {
+            continue;
+          }
+          boolean aFirst = !a.startDate().isAfter(b.startDate());
+          java.time.LocalDate earlier = aFirst ? a.startDate() : b.startDate();
+          java.time.LocalDate later = aFirst ? b.startDate() : a.startDate();
+          boolean within = !later.isAfter(earlier.plusMonths(window));
+          boolean shareArea = a.serviceArea().equals(b.serviceArea());
+          boolean shareGroupAndOutcome = a.clientGroups().stream().anyMatch(b.clientGroups()::contains)
+              && a.outcomes().stream().anyMatch(b.outcomes()::contains);
+          if (within && (shareArea || shareGroupAndOutcome)) {
+            found.add("OVERLAP_JOIN_UP " + new TreeSet<>(List.of(a.id(), b.id())));
+          }
+        }
+      }
+      Map<String, TreeSet<String>> named = new java.util.TreeMap<>();
+      Set<String> underperforming = new HashSet<>();
+      Map<String, TreeSet<String>> cut = new java.util.TreeMap<>();
+      Map<java.math.BigDecimal, TreeSet<String>> reductions = new java.util.TreeMap<>();
+      for (Proposal p : proposals) {
+        if (p.provider() != null) {
+          String name = p.provider().name();
+          named.computeIfAbsent(name, k -> new TreeSet<>()).add(p.id());
+          if (p.provider().underperforming()) {
+            underperforming.add(name);
+          }
+          boolean cuts = p.changeType() == org.councilgateway.ChangeType.REDUCE
+              || p.changeType() == org.councilgateway.ChangeType.DECOMMISSION;
+          if (cuts && p.provider().sector() == org.councilgateway.Sector.VCS) {
+            cut.computeIfAbsent(name, k -> new TreeSet<>()).add(p.id());
+          }
+        }
+        if (p.changeType() == org.councilgateway.ChangeType.REDUCE && p.reductionPercent() != null) {
+          reductions.computeIfAbsent(p.reductionPercent().stripTrailingZeros(), k -> new TreeSet<>()).add(p.id());
+        }
+      }
+      named.forEach((name, ids) -> {
+        if (underperforming.contains(name) && ids.size() >= 2) {
+          found.add("PROVIDER_UNDERPERFORMING_ELSEWHERE " + ids);
+        }
+      });
+      reductions.values().stream().filter(ids -> ids.size() >= settings.get("blanketReductionCount"))
+          .forEach(ids -> found.add("BLANKET_REDUCTION " + ids));
+      cut.values().stream().filter(ids -> ids.size() >= settings.get("cumulativeProviderCount"))
+          .forEach(ids -> found.add("CUMULATIVE_PROVIDER_IMPACT " + ids));
+      return found;
+    }
+  }
+
+  @Test
   void assess_keyDecision_isAValueOverTheThresholdOrTwoWards() {
     forEveryCase(c -> {
       Map<String, Proposal> proposals = c.plan().proposals().stream()
           .collect(Collectors.toMap(Proposal::id, p -> p));
       assertThat(c.result().assessments()).as(c.describe()).allSatisfy(a -> {
         Proposal p = proposals.get(a.proposalId());
-        boolean expected = p.annualValue() != null && p.annualValue() > 350_000 || p.wards().size() >= 2;
+        Map<String, Integer> settings = RandomPlans.CODES.settings();
+        boolean expected = p.annualValue() != null && p.annualValue() > settings.get("keyDecisionValue")
+            || p.wards().size() >= settings.get("keyDecisionWards");
         assertThat(a.keyDecision()).as(a.proposalId()).isEqualTo(expected);
       });
     });

@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -35,7 +37,7 @@ final class RandomPlans {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final ReferenceCodes CODES = ReferenceCodes.bundled();
+  static final ReferenceCodes CODES = ReferenceCodes.bundled();
   private static final List<String> CHANGE_TYPES =
       List.of("NEW", "RECOMMISSION", "EXTEND", "VARY", "REDUCE", "DECOMMISSION");
   private static final List<String> FUNDING = List.of("COUNCIL_BUDGET", "PUBLIC_HEALTH_GRANT", "NHS", "POLICE", "EXTERNAL_GRANT");
@@ -321,9 +323,21 @@ final class RandomPlans {
     }
   }
 
-  /** The codes of the bundled reference data, read from the file the rules read. */
-  record ReferenceCodes(List<String> directorates, List<String> serviceAreas, List<String> clientGroups,
-      List<String> partners) {
+  /**
+   * The bundled reference data, read from the file the rules read.
+   *
+   * @param directorates the directorate codes
+   * @param serviceAreas the service area codes
+   * @param owners each service area's owning directorate
+   * @param councilWide the service areas council-wide by nature
+   * @param interdependencies each service area's interdependent service areas
+   * @param clientGroups the client group codes
+   * @param partners the partner commissioner codes
+   * @param settings the local policy numbers, by name
+   */
+  record ReferenceCodes(List<String> directorates, List<String> serviceAreas, Map<String, String> owners,
+      Set<String> councilWide, Map<String, List<String>> interdependencies, List<String> clientGroups,
+      List<String> partners, Map<String, Integer> settings) {
 
     static ReferenceCodes bundled() {
       try (InputStream in = RandomPlans.class.getResourceAsStream("/org/councilgateway/rules/reference-data.yaml")) {
@@ -333,8 +347,22 @@ final class RandomPlans {
           list.forEach(item -> values.add(item.isObject() ? item.get("code").asText() : item.asText()));
           return List.copyOf(values);
         };
-        return new ReferenceCodes(codes.apply(data.get("directorates")), codes.apply(data.get("serviceAreas")),
-            codes.apply(data.get("clientGroups")), codes.apply(data.get("partnerCommissioners")));
+        Map<String, String> owners = new HashMap<>();
+        Set<String> councilWide = new HashSet<>();
+        data.get("serviceAreas").forEach(area -> {
+          owners.put(area.get("code").asText(), area.get("owner").asText());
+          if (area.get("scope").asText().equals("COUNCIL_WIDE")) {
+            councilWide.add(area.get("code").asText());
+          }
+        });
+        Map<String, List<String>> interdependencies = new HashMap<>();
+        data.get("interdependencies").forEach(link -> interdependencies
+            .computeIfAbsent(link.get("from").asText(), k -> new ArrayList<>()).add(link.get("to").asText()));
+        Map<String, Integer> settings = new HashMap<>();
+        data.get("settings").fields().forEachRemaining(setting -> settings.put(setting.getKey(), setting.getValue().asInt()));
+        return new ReferenceCodes(codes.apply(data.get("directorates")), codes.apply(data.get("serviceAreas")), owners,
+            councilWide, interdependencies, codes.apply(data.get("clientGroups")),
+            codes.apply(data.get("partnerCommissioners")), settings);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,0 +1,1351 @@
+package org.councilgateway.internal;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseProblemException;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Range;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SuperExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.VarType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.councilgateway.Problem;
+import org.councilgateway.facts.Findings;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AccumulateImportDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.EntryPointDeclarationDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
+import org.drools.drl.ast.descr.EnumDeclarationDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.WindowDeclarationDescr;
+import org.drools.model.codegen.execmodel.generator.DrlxParseUtil;
+import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
+import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
+import org.drools.mvel.parser.ast.expr.DrlNameExpr;
+import org.drools.mvel.parser.ast.expr.DrlxExpression;
+import org.drools.mvel.parser.ast.expr.HalfBinaryExpr;
+import org.drools.mvel.parser.ast.expr.HalfPointFreeExpr;
+import org.drools.mvel.parser.ast.expr.InlineCastExpr;
+import org.drools.mvel.parser.ast.expr.ModifyStatement;
+import org.drools.mvel.parser.ast.expr.NullSafeFieldAccessExpr;
+import org.drools.mvel.parser.ast.expr.NullSafeMethodCallExpr;
+import org.drools.mvel.parser.ast.expr.OOPathExpr;
+import org.drools.mvel.parser.ast.expr.PointFreeExpr;
+import org.drools.mvel.parser.ast.expr.WithStatement;
+import org.drools.mvel.parser.printer.PrintUtil;
+
+/**
+ * Checks a parsed rule file against an allowlist before it is compiled, because a rule file is
+ * code: a consequence, {@code eval}, {@code from}, function, type declaration, query or constraint
+ * can run any Java in the process that loads it.
+ *
+ * <p>A rule file may import only model types (the records and enums of {@code org.councilgateway}
+ * and {@code org.councilgateway.facts}, and {@code Findings}) and {@code java.util.List}, {@code
+ * Set}, {@code Map} and {@code Collection}, {@code java.math.BigDecimal} and {@code
+ * java.time.LocalDate}; declare only the global {@code findings}; and hold only rules. Conditions
+ * may match model types and read them through their accessors; consequences may record findings,
+ * insert new model facts and read facts, with local variables and {@code if}. Code is parsed with
+ * the parser Drools compiles it with (the JavaParser-based DRLX/MVEL parser), and every kind of
+ * node, name, type and method it uses must be on the allowlist: anything the guard does not know
+ * is rejected.
+ *
+ * <p>The guard is an allowlist on syntax, not a sandbox: it narrows what reviewed rule files can
+ * do, and is no substitute for running untrusted rule sets in a separate process.
+ */
+final class RuleFileGuard {
+
+  /** The end of most messages: what a rule may do instead. */
+  private static final String ALLOWED = "only findings, insert of model types and reading facts are allowed";
+  private static final String ONLY_RULES = "a rule file holds only imports, the global findings and rules";
+
+  private static final Set<String> MODEL_PACKAGES = Set.of("org.councilgateway", "org.councilgateway.facts");
+
+  /** The types outside the model that a rule file may import. */
+  private static final Map<String, Class<?>> JDK_IMPORTS = Map.of(
+      "java.util.List", List.class,
+      "java.util.Set", Set.class,
+      "java.util.Map", Map.class,
+      "java.util.Collection", Collection.class,
+      "java.math.BigDecimal", BigDecimal.class,
+      "java.time.LocalDate", LocalDate.class);
+
+  /** The java.lang types a rule may name without importing them. */
+  private static final Map<String, Class<?>> JAVA_LANG = Map.of(
+      "String", String.class,
+      "Object", Object.class,
+      "Integer", Integer.class,
+      "Long", Long.class,
+      "Boolean", Boolean.class,
+      "Double", Double.class,
+      "Number", Number.class);
+
+  /** The JDK value types that facts, their accessors and literals give a rule. */
+  private static final List<Class<?>> VALUE_TYPES = List.of(Object.class, Enum.class, Record.class, String.class,
+      Integer.class, Long.class, Boolean.class, Double.class, BigDecimal.class, LocalDate.class, List.class, Set.class,
+      Map.class, Collection.class, Optional.class, Number.class);
+
+  /**
+   * Methods that only read, whichever value type has them. A model type's own methods are allowed
+   * too, unless their name is also that of a JDK value type's method not listed here.
+   */
+  private static final Set<String> READ_ONLY_METHODS = Set.of(
+      "size", "isEmpty", "contains", "containsAll", "containsKey", "containsValue", "get", "getOrDefault",
+      "indexOf", "equals", "hashCode", "toString", "name", "ordinal", "compareTo",
+      "length", "isBlank", "charAt", "startsWith", "endsWith", "equalsIgnoreCase", "toLowerCase", "toUpperCase",
+      "strip", "trim", "substring",
+      "plusDays", "plusWeeks", "plusMonths", "plusYears", "minusDays", "minusWeeks", "minusMonths", "minusYears",
+      "isBefore", "isAfter", "isEqual", "getYear", "getMonthValue", "getDayOfMonth",
+      "stripTrailingZeros", "toPlainString", "signum", "scale", "intValue", "longValue", "doubleValue",
+      "isPresent", "orElse");
+
+  /** Static methods of JDK types that a rule may call. */
+  private static final Map<Class<?>, Set<String>> JDK_STATIC_METHODS = Map.of(
+      List.class, Set.of("of"), Set.class, Set.of("of"), Map.class, Set.of("of"));
+
+  private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of(
+      "count", "sum", "min", "max", "average", "collectList", "collectSet");
+
+  private static final Set<String> POINT_FREE_OPERATORS = Set.of("contains", "excludes", "memberOf", "in");
+
+  /** Rule attributes a rule may set, all to literal values. */
+  private static final Set<String> LITERAL_ATTRIBUTES = Set.of(
+      "salience", "no-loop", "lock-on-active", "auto-focus", "agenda-group", "activation-group", "ruleflow-group",
+      "dialect");
+
+  /** Names worth a specific message: the engine's own context. */
+  private static final Set<String> ENGINE_CONTEXT = Set.of("drools", "kcontext");
+
+  private static final Set<String> QUALIFIED_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io");
+
+  private static final Pattern BINDING = Pattern.compile("^\\s*(\\$?[A-Za-z_][A-Za-z0-9_$]*)\\s*:(=?)");
+  private static final Pattern LITERAL = Pattern.compile(
+      "\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9]+(?:\\.[0-9]+)?|true|false");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
+  private static final Pattern MODIFY = Pattern.compile("\\bmodify\\s*\\(");
+
+  /** The methods a rule may call on each type, worked out once per type. */
+  private static final Map<Class<?>, Set<String>> INSTANCE_METHODS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Set<String>> PROPERTIES = new ConcurrentHashMap<>();
+
+  private final String file;
+  private final String source;
+  private final int[] lineStarts;
+  private final List<Problem> problems = new ArrayList<>();
+  /** Configured as Drools configures the parser it reads java-dialect consequences with. */
+  private final JavaParser javaParser = new JavaParser(
+      new ParserConfiguration().setLanguageLevel(DrlxParseUtil.PARSABLE_LANGUAGE_LEVEL));
+  private final Map<String, Class<?>> types = new HashMap<>(JAVA_LANG);
+  private final Set<String> methodNames = new HashSet<>(READ_ONLY_METHODS);
+  private boolean hasFindings;
+
+  private RuleFileGuard(String file, String source) {
+    this.file = file;
+    this.source = source;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < source.length(); i++) {
+      if (source.charAt(i) == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * Checks a rule file that parsed without errors.
+   *
+   * @param pkg what the DRL parser made of it
+   * @param shownFile the file as messages name it
+   * @param source its text
+   * @return a problem for each thing it holds or does that rule files may not
+   */
+  static List<Problem> check(PackageDescr pkg, String shownFile, String source) {
+    RuleFileGuard guard = new RuleFileGuard(shownFile, source);
+    guard.checkPackage(pkg);
+    return List.copyOf(guard.problems);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The file: imports, globals, declarations.
+
+  private void checkPackage(PackageDescr pkg) {
+    Matcher escape = UNICODE_ESCAPE.matcher(source);
+    while (escape.find()) {
+      if ((escape.end() - escape.start() - 1) % 2 == 1) {
+        int[] at = position(escape.end() - 2);
+        problems.add(new Problem(file, at[0], at[1], "uses a \\u escape, which rule files may not do: "
+            + "Java reads it before comments and strings, so it can hide code; write the character itself."));
+        break;
+      }
+    }
+    for (ImportDescr imported : pkg.getImports()) {
+      checkImport(imported);
+    }
+    for (FunctionImportDescr imported : pkg.getFunctionImports()) {
+      fileProblem(imported, "imports the function " + imported.getTarget() + ", which rule files may not do: "
+          + ONLY_RULES + ".");
+    }
+    for (AccumulateImportDescr imported : pkg.getAccumulateImports()) {
+      fileProblem(imported, "imports the accumulate function " + imported.getFunctionName() + " ("
+          + imported.getTarget() + "), which rule files may not do: only the accumulate functions "
+          + String.join(", ", sorted(ACCUMULATE_FUNCTIONS)) + " are allowed.");
+    }
+    for (GlobalDescr global : pkg.getGlobals()) {
+      checkGlobal(global);
+    }
+    for (FunctionDescr function : pkg.getFunctions()) {
+      fileProblem(function, "declares the function " + function.getName() + ", which rule files may not do: "
+          + ONLY_RULES + ".");
+    }
+    for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+      fileProblem(type, "declares the type " + type.getTypeName() + ", which rule files may not do: "
+          + ONLY_RULES + "; facts are the model types.");
+    }
+    for (EnumDeclarationDescr type : pkg.getEnumDeclarations()) {
+      fileProblem(type, "declares the enum " + type.getTypeName() + ", which rule files may not do: "
+          + ONLY_RULES + "; facts are the model types.");
+    }
+    for (EntryPointDeclarationDescr entryPoint : pkg.getEntryPointDeclarations()) {
+      fileProblem(entryPoint, "declares the entry point " + entryPoint.getEntryPointId()
+          + ", which rule files may not do: " + ONLY_RULES + ".");
+    }
+    for (WindowDeclarationDescr window : pkg.getWindowDeclarations()) {
+      fileProblem(window, "declares the window " + window.getName() + ", which rule files may not do: "
+          + ONLY_RULES + ".");
+    }
+    if (pkg.getUnit() != null) {
+      fileProblem(pkg.getUnit(), "declares a rule unit, which rule files may not do: " + ONLY_RULES + ".");
+    }
+    for (AttributeDescr attribute : pkg.getAttributes()) {
+      String fault = attributeFault(attribute);
+      if (fault != null) {
+        fileProblem(attribute, fault);
+      }
+    }
+    for (RuleDescr rule : pkg.getRules()) {
+      if (rule.isQuery()) {
+        fileProblem(rule, "declares the query " + rule.getName() + ", which rule files may not do: " + ONLY_RULES + ".");
+      } else {
+        new RuleCheck(rule).run();
+      }
+    }
+  }
+
+  private void checkImport(ImportDescr imported) {
+    String target = imported.getTarget().strip();
+    Class<?> type = JDK_IMPORTS.get(target);
+    if (type == null && !target.endsWith("*")) {
+      int dot = target.lastIndexOf('.');
+      if (dot > 0 && MODEL_PACKAGES.contains(target.substring(0, dot))) {
+        Class<?> found = load(target);
+        if (isModelType(found)) {
+          type = found;
+        }
+      }
+    }
+    if (type == null) {
+      fileProblem(imported, "imports " + target + ", which rule files may not do: only the model types of "
+          + "org.councilgateway and org.councilgateway.facts, one by one, and java.util.List, Set, Map and Collection, "
+          + "java.math.BigDecimal and java.time.LocalDate may be imported.");
+      return;
+    }
+    types.put(type.getSimpleName(), type);
+    for (Class<?> reachable : reachable(type)) {
+      methodNames.addAll(instanceMethods(reachable));
+    }
+  }
+
+  private void checkGlobal(GlobalDescr global) {
+    String type = global.getType() == null ? "" : global.getType().strip();
+    boolean findingsType = type.equals(Findings.class.getName())
+        || (type.equals(Findings.class.getSimpleName()) && types.get(type) == Findings.class);
+    if ("findings".equals(global.getIdentifier()) && findingsType) {
+      hasFindings = true;
+      return;
+    }
+    fileProblem(global, "declares the global " + type + " " + global.getIdentifier()
+        + ", which rule files may not do: the only global is findings, of type Findings.");
+  }
+
+  private static String attributeFault(AttributeDescr attribute) {
+    String name = attribute.getName();
+    String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
+    if (!LITERAL_ATTRIBUTES.contains(name)) {
+      return "sets the attribute " + name + ", which rule files may not do: only "
+          + String.join(", ", sorted(LITERAL_ATTRIBUTES)) + " are allowed, with plain values.";
+    }
+    if (name.equals("dialect") && !value.equals("java")) {
+      return "uses the dialect " + value + ", which rule files may not do: rules are written in the java dialect.";
+    }
+    if (name.equals("salience") && !value.matches("-?[0-9]{1,9}")) {
+      return "sets salience to " + value + ", which rule files may not do: salience is a whole number.";
+    }
+    if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !name.equals("salience")
+        && !value.matches("true|false")) {
+      return "sets the attribute " + name + " to the expression " + value
+          + ", which rule files may not do: attributes take plain values.";
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rules.
+
+  /** Where code comes from, which decides the names it may use. */
+  private enum Place { CONDITION, FROM, EVAL, ACCUMULATE, CONSEQUENCE }
+
+  /** A rejection: the node at fault and what it does, as a phrase ("calls System.exit"). */
+  private static final class Rejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Node node;
+    final String what;
+    final String instead;
+    String anchor;
+
+    Rejected(Node node, String what) {
+      this(node, what, ALLOWED);
+    }
+
+    Rejected(Node node, String what, String instead) {
+      super(what, null, false, false);
+      this.node = node;
+      this.what = what;
+      this.instead = instead;
+    }
+  }
+
+  /** The checks of one rule. */
+  private final class RuleCheck {
+    private final RuleDescr rule;
+    private final Set<String> bindings = new HashSet<>();
+
+    RuleCheck(RuleDescr rule) {
+      this.rule = rule;
+    }
+
+    void run() {
+      for (AttributeDescr attribute : rule.getAttributes().values()) {
+        String fault = attributeFault(attribute);
+        if (fault != null) {
+          problem(attribute.getLine() > 0 ? attribute.getLine() : rule.getLine(),
+              attribute.getLine() > 0 ? attribute.getColumn() + 1 : 0, "Rule \"" + rule.getName() + "\" " + fault);
+        }
+      }
+      for (AnnotationDescr annotation : rule.getAnnotations()) {
+        for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
+          String text = String.valueOf(value.getValue()).strip();
+          if (!LITERAL.matcher(text).matches()) {
+            problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName() + "\" gives @"
+                + annotation.getName() + " the value " + shorten(text)
+                + ", which rule files may not do: metadata values are quoted text or numbers.");
+          }
+        }
+      }
+      if (rule.getUnit() != null) {
+        problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName()
+            + "\" belongs to a rule unit, which rule files may not do: " + ONLY_RULES + ".");
+      }
+      if (!rule.getNamedConsequences().isEmpty()) {
+        problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName() + "\" has the named consequence(s) "
+            + String.join(", ", sorted(rule.getNamedConsequences().keySet()))
+            + ", which rule files may not do: a rule has one consequence.");
+      }
+      collectBindings(rule.getLhs());
+      checkElement(rule.getLhs(), rule.getLine());
+      checkConsequence();
+    }
+
+    // Bindings, gathered first so that any condition or the consequence may use them.
+
+    private void collectBindings(BaseDescr element) {
+      if (element instanceof PatternDescr pattern) {
+        if (pattern.getIdentifier() != null) {
+          bindings.add(pattern.getIdentifier());
+        }
+        for (BaseDescr constraint : pattern.getDescrs()) {
+          if (constraint instanceof ExprConstraintDescr expr) {
+            Matcher binding = BINDING.matcher(expr.getExpression());
+            if (binding.find()) {
+              bindings.add(binding.group(1));
+            }
+          } else if (constraint instanceof BindingDescr binding) {
+            bindings.add(binding.getVariable());
+          }
+        }
+        PatternSourceDescr source = pattern.getSource();
+        if (source instanceof AccumulateDescr accumulate) {
+          accumulate.getFunctions().forEach(f -> {
+            if (f.getBind() != null) {
+              bindings.add(f.getBind());
+            }
+          });
+          if (accumulate.getInput() != null) {
+            collectBindings(accumulate.getInput());
+          }
+        } else if (source instanceof CollectDescr collect && collect.getInputPattern() != null) {
+          collectBindings(collect.getInputPattern());
+        }
+      } else if (element instanceof AndDescr || element instanceof OrDescr || element instanceof NotDescr
+          || element instanceof ExistsDescr || element instanceof ForallDescr) {
+        for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()) {
+          collectBindings((BaseDescr) child);
+        }
+      }
+    }
+
+    // Conditions.
+
+    private void checkElement(BaseDescr element, int near) {
+      int line = element.getLine() > 0 ? element.getLine() : near;
+      if (element instanceof PatternDescr pattern) {
+        checkPattern(pattern, line);
+      } else if (element instanceof EvalDescr eval) {
+        checkCode(String.valueOf(eval.getContent()), Place.EVAL, null, line, element.getColumn());
+      } else if (element instanceof AndDescr || element instanceof OrDescr || element instanceof NotDescr
+          || element instanceof ExistsDescr || element instanceof ForallDescr) {
+        for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()) {
+          checkElement((BaseDescr) child, line);
+        }
+      } else {
+        problem(line, element.getColumn() + 1, "Rule \"" + rule.getName() + "\" uses " + describe(element)
+            + ", which rule files may not do: conditions are patterns on model types, with not, exists, forall, "
+            + "from, accumulate and eval.");
+      }
+    }
+
+    private void checkPattern(PatternDescr pattern, int line) {
+      int column = pattern.getColumn() + 1;
+      if (pattern.isQuery()) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" calls the query " + pattern.getObjectType()
+            + ", which rule files may not do: " + ONLY_RULES + ".");
+        return;
+      }
+      if (!pattern.getBehaviors().isEmpty()) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" uses a sliding window on " + pattern.getObjectType()
+            + ", which rule files may not do: " + ALLOWED + ".");
+      }
+      if (!pattern.getAnnotations().isEmpty()) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" annotates the pattern " + pattern.getObjectType()
+            + ", which rule files may not do: " + ALLOWED + ".");
+      }
+      String typeName = pattern.getObjectType() == null ? "" : pattern.getObjectType().strip();
+      Class<?> type = types.get(typeName);
+      if (typeName.isEmpty()) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" has a pattern without a type, which rule files may not "
+            + "do: patterns match the imported model types, String and Object.");
+      } else if (type == null) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" matches " + typeName + ", which rule files may not do: "
+            + (typeName.contains(".") ? "fully qualified names are not allowed; import the model type." :
+            "patterns match the imported model types, String and Object."));
+      }
+      PatternSourceDescr source = pattern.getSource();
+      if (source instanceof FromDescr from) {
+        checkCode(from.getExpression(), Place.FROM, null, line, column - 1);
+      } else if (source instanceof GroupByDescr) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" uses groupby, which rule files may not do: "
+            + "accumulate with " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS)) + " is allowed.");
+      } else if (source instanceof AccumulateDescr accumulate) {
+        checkAccumulate(accumulate, line, column);
+      } else if (source instanceof CollectDescr collect) {
+        if (collect.getInputPattern() != null) {
+          checkElement(collect.getInputPattern(), line);
+        }
+      } else if (source != null && !(source instanceof EntryPointDescr)) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" takes " + typeName + " from " + describe(source)
+            + ", which rule files may not do: " + ALLOWED + ".");
+      }
+      for (BaseDescr constraint : pattern.getDescrs()) {
+        int at = constraint.getLine() > 0 ? constraint.getLine() : line;
+        if (constraint instanceof ExprConstraintDescr expr) {
+          checkCode(expr.getExpression(), Place.CONDITION, type, at, constraint.getColumn());
+        } else if (constraint instanceof BindingDescr binding) {
+          checkCode(binding.getExpression(), Place.CONDITION, type, at, constraint.getColumn());
+        } else {
+          problem(at, constraint.getColumn() + 1, "Rule \"" + rule.getName() + "\" uses " + describe(constraint)
+              + " in a condition, which rule files may not do: " + ALLOWED + ".");
+        }
+      }
+    }
+
+    private void checkAccumulate(AccumulateDescr accumulate, int line, int column) {
+      if (!accumulate.isExternalFunction() || accumulate.getInitCode() != null || accumulate.getActionCode() != null
+          || accumulate.getReverseCode() != null || accumulate.getResultCode() != null) {
+        problem(line, column, "Rule \"" + rule.getName() + "\" has accumulate code (init, action, reverse, result)"
+            + ", which rule files may not do: accumulate with " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS))
+            + " is allowed.");
+        return;
+      }
+      for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+        if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+          problem(line, column, "Rule \"" + rule.getName() + "\" accumulates with " + function.getFunction()
+              + ", which rule files may not do: only " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS))
+              + " are allowed.");
+        }
+        for (String parameter : function.getParams()) {
+          checkCode(parameter, Place.ACCUMULATE, null, line, column - 1);
+        }
+      }
+      if (accumulate.getInput() != null) {
+        checkElement(accumulate.getInput(), line);
+      }
+    }
+
+    // The consequence.
+
+    private void checkConsequence() {
+      Object consequence = rule.getConsequence();
+      if (consequence == null) {
+        return;
+      }
+      String text = consequence.toString();
+      if (text.isBlank()) {
+        return;
+      }
+      // Checked as Java whatever the dialect: another dialect is reported with the attributes.
+      // Searched for from the line of "then", which it may share.
+      int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine();
+      checkCode(text, Place.CONSEQUENCE, null, line, -1);
+    }
+
+    // Code: a condition, a from, an eval, an accumulate argument or the consequence.
+
+    /**
+     * Parses and checks one piece of code, reporting its first fault.
+     *
+     * @param line the line it is on or, when it cannot be found in the source, nearest to
+     * @param column the 0-based column of the descriptor, or -1 when unknown
+     */
+    private void checkCode(String code, Place place, Class<?> patternType, int line, int column) {
+      if (code == null || code.isBlank()) {
+        return;
+      }
+      int start = locate(code, line);
+      Node parsed;
+      String parsedText;
+      int prefix;
+      try {
+        if (place == Place.CONSEQUENCE) {
+          // As Drools reads a java-dialect consequence: a block, with the same parser and language level.
+          parsedText = "{\n" + code + "\n}";
+          prefix = 1;
+          ParseResult<BlockStmt> result = javaParser.parseBlock(parsedText);
+          if (!result.isSuccessful() || result.getResult().isEmpty()) {
+            throw new ParseProblemException(result.getProblems());
+          }
+          parsed = result.getResult().get();
+        } else {
+          Matcher binding = BINDING.matcher(code);
+          // A unification (":=") reads like a binding as far as the guard is concerned.
+          parsedText = binding.find() && !binding.group(2).isEmpty()
+              ? code.substring(0, binding.end() - 1) + " " + code.substring(binding.end()) : code;
+          prefix = 0;
+          parsed = DrlxParseUtil.parseExpression(parsedText);
+        }
+      } catch (RuntimeException e) {
+        int[] at = start >= 0 ? position(start) : new int[] {line, column >= 0 ? column + 1 : 0};
+        if (place == Place.CONSEQUENCE && MODIFY.matcher(code).find()) {
+          problem(at[0], at[1], "Rule \"" + rule.getName() + "\" uses modify, which rule files may not do: "
+              + ALLOWED + "; facts are not changed.");
+        } else {
+          problem(at[0], at[1], "Rule \"" + rule.getName() + "\" has " + placeName(place)
+              + " the guard cannot read (" + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
+        }
+        return;
+      }
+      CodeCheck check = new CodeCheck(this, place, patternType, parsedText);
+      try {
+        if (parsed instanceof BlockStmt block) {
+          check.locals(block);
+          check.statement(block);
+        } else {
+          check.expression((Expression) parsed);
+        }
+      } catch (Rejected rejected) {
+        rejected.anchor = rejected.node == null ? null : check.text(rejected.node);
+        int[] at = locate(rejected.node, rejected.anchor, start, code.length(), prefix, line, column);
+        problem(at[0], at[1], "Rule \"" + rule.getName() + "\" " + rejected.what + ", which rule files may not do: "
+            + rejected.instead + ".");
+      } catch (RuntimeException e) {
+        int[] at = start >= 0 ? position(start) : new int[] {line, column >= 0 ? column + 1 : 0};
+        problem(at[0], at[1], "Rule \"" + rule.getName() + "\" has " + placeName(place) + " the guard cannot check ("
+            + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
+      }
+    }
+
+    /** Finds where code begins in the source, searching from the start of a line; -1 when not found. */
+    private int locate(String code, int line) {
+      if (line <= 0 || line > lineStarts.length) {
+        return -1;
+      }
+      return source.indexOf(code, lineStarts[line - 1]);
+    }
+
+    /**
+     * Where a node is in the source: by its range when the parser kept one (the Java parser of
+     * consequences does, the DRLX parser of conditions does not), else by searching for its text
+     * in the code, else where the code begins.
+     *
+     * @param anchor the node's text, as printed
+     * @param start the offset in the source of the code parsed
+     * @param length the length of the code
+     * @param prefix the number of lines put before the code to parse it
+     */
+    private int[] locate(Node node, String anchor, int start, int length, int prefix, int line, int column) {
+      if (start < 0) {
+        return new int[] {line, column >= 0 ? column + 1 : 0};
+      }
+      int[] begin = position(start);
+      Optional<Range> range = node == null ? Optional.empty() : node.getRange();
+      if (range.isPresent() && range.get().begin.line - prefix >= 1) {
+        int nodeLine = range.get().begin.line - prefix;
+        int nodeColumn = range.get().begin.column;
+        return nodeLine == 1 ? new int[] {begin[0], begin[1] + nodeColumn - 1}
+            : new int[] {begin[0] + nodeLine - 1, nodeColumn};
+      }
+      if (anchor != null && !anchor.isBlank()) {
+        StringBuilder loose = new StringBuilder();
+        anchor.strip().codePoints().filter(c -> !Character.isWhitespace(c)).limit(60).forEach(c -> {
+          if (loose.length() > 0) {
+            loose.append("\\s*");
+          }
+          loose.append(Pattern.quote(new String(Character.toChars(c))));
+        });
+        Matcher found = Pattern.compile(loose.toString()).matcher(source);
+        found.region(start, Math.min(source.length(), start + length));
+        if (found.find()) {
+          return position(found.start());
+        }
+      }
+      return begin;
+    }
+  }
+
+  private static String placeName(Place place) {
+    return switch (place) {
+      case CONDITION -> "a condition";
+      case FROM -> "a from expression";
+      case EVAL -> "an eval";
+      case ACCUMULATE -> "an accumulate argument";
+      case CONSEQUENCE -> "a consequence";
+    };
+  }
+
+  /** The check of one parsed piece of code against the allowlist. */
+  private final class CodeCheck {
+    private final RuleCheck rule;
+    private final Place place;
+    private final Class<?> patternType;
+    private final String text;
+    private final int[] textLineStarts;
+    private final Set<String> locals = new HashSet<>();
+
+    CodeCheck(RuleCheck rule, Place place, Class<?> patternType, String text) {
+      this.rule = rule;
+      this.place = place;
+      this.patternType = patternType;
+      this.text = text;
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          starts.add(i + 1);
+        }
+      }
+      this.textLineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    void locals(BlockStmt block) {
+      for (VariableDeclarator variable : block.findAll(VariableDeclarator.class)) {
+        locals.add(variable.getNameAsString());
+      }
+    }
+
+    // Statements: blocks, expressions, local variables and if, in a consequence only.
+
+    void statement(Statement statement) {
+      if (statement instanceof BlockStmt block) {
+        for (Statement inner : block.getStatements()) {
+          statement(inner);
+        }
+      } else if (statement instanceof ExpressionStmt expression) {
+        Expression inner = expression.getExpression();
+        if (inner instanceof VariableDeclarationExpr declaration) {
+          if (!declaration.getAnnotations().isEmpty()) {
+            throw new Rejected(declaration, "annotates a local variable");
+          }
+          for (VariableDeclarator variable : declaration.getVariables()) {
+            type(variable.getType());
+            if (variable.getInitializer().isPresent()) {
+              expression(variable.getInitializer().get());
+            }
+          }
+        } else {
+          expression(inner);
+        }
+      } else if (statement instanceof IfStmt ifStmt) {
+        expression(ifStmt.getCondition());
+        statement(ifStmt.getThenStmt());
+        if (ifStmt.getElseStmt().isPresent()) {
+          statement(ifStmt.getElseStmt().get());
+        }
+      } else if (statement instanceof EmptyStmt) {
+        return;
+      } else if (statement instanceof WhileStmt || statement instanceof DoStmt || statement instanceof ForStmt
+          || statement instanceof ForEachStmt) {
+        String loop = statement instanceof WhileStmt ? "while" : statement instanceof DoStmt ? "do-while"
+            : "for";
+        throw new Rejected(statement, "has a " + loop + " loop",
+            "a consequence records findings, inserts model facts and reads facts, without loops");
+      } else if (statement instanceof ModifyStatement) {
+        throw new Rejected(statement, "uses modify", ALLOWED + "; facts are not changed");
+      } else if (statement instanceof WithStatement) {
+        throw new Rejected(statement, "uses with", ALLOWED + "; facts are not changed");
+      } else {
+        throw new Rejected(statement, "uses a " + statementName(statement) + " statement",
+            "a consequence holds calls on findings, insert of model types, local variables and if");
+      }
+    }
+
+    // Expressions.
+
+    void expression(Expression expression) {
+      if (expression instanceof LiteralExpr || expression instanceof BigDecimalLiteralExpr
+          || expression instanceof BigIntegerLiteralExpr) {
+        return;
+      }
+      if (expression instanceof DrlxExpression drlx) {
+        if (place != Place.CONDITION && drlx.getBind() != null) {
+          throw new Rejected(drlx, "binds " + drlx.getBind().asString() + " outside a pattern");
+        }
+        expression(drlx.getExpr());
+      } else if (expression instanceof NameExpr name) {
+        nameValue(name);
+      } else if (expression instanceof ThisExpr thisExpr) {
+        if (place != Place.CONDITION || thisExpr.getTypeName().isPresent()) {
+          throw new Rejected(thisExpr, "uses this outside a pattern's condition");
+        }
+      } else if (expression instanceof EnclosedExpr enclosed) {
+        expression(enclosed.getInner());
+      } else if (expression instanceof BinaryExpr binary) {
+        expression(binary.getLeft());
+        expression(binary.getRight());
+      } else if (expression instanceof UnaryExpr unary) {
+        UnaryExpr.Operator operator = unary.getOperator();
+        if (operator == UnaryExpr.Operator.PREFIX_INCREMENT || operator == UnaryExpr.Operator.PREFIX_DECREMENT
+            || operator == UnaryExpr.Operator.POSTFIX_INCREMENT || operator == UnaryExpr.Operator.POSTFIX_DECREMENT) {
+          assignable(unary.getExpression(), unary);
+        } else {
+          expression(unary.getExpression());
+        }
+      } else if (expression instanceof ConditionalExpr conditional) {
+        expression(conditional.getCondition());
+        expression(conditional.getThenExpr());
+        expression(conditional.getElseExpr());
+      } else if (expression instanceof CastExpr cast) {
+        type(cast.getType());
+        expression(cast.getExpression());
+      } else if (expression instanceof InstanceOfExpr instanceOf) {
+        if (instanceOf.getPattern().isPresent()) {
+          throw new Rejected(instanceOf, "uses instanceof with a pattern variable");
+        }
+        type(instanceOf.getType());
+        expression(instanceOf.getExpression());
+      } else if (expression instanceof InlineCastExpr cast) {
+        type(cast.getType());
+        expression(cast.getExpression());
+      } else if (expression instanceof AssignExpr assign) {
+        assignable(assign.getTarget(), assign);
+        expression(assign.getValue());
+      } else if (expression instanceof FieldAccessExpr access) {
+        field(access, access.getScope(), access.getNameAsString());
+      } else if (expression instanceof NullSafeFieldAccessExpr access) {
+        field(access, access.getScope(), access.getNameAsString());
+      } else if (expression instanceof MethodCallExpr call) {
+        call(call, call.getScope().orElse(null), call.getNameAsString(), call.getArguments(),
+            call.getTypeArguments().orElse(null));
+      } else if (expression instanceof NullSafeMethodCallExpr call) {
+        call(call, call.getScope().orElse(null), call.getNameAsString(), call.getArguments(),
+            call.getTypeArguments().orElse(null));
+      } else if (expression instanceof ObjectCreationExpr creation) {
+        creation(creation);
+      } else if (expression instanceof PointFreeExpr pointFree) {
+        operator(pointFree, pointFree.getOperator().asString(), pointFree.getArg1(), pointFree.getArg2(),
+            pointFree.getArg3(), pointFree.getArg4());
+        expression(pointFree.getLeft());
+        pointFree.getRight().forEach(this::expression);
+      } else if (expression instanceof HalfPointFreeExpr pointFree) {
+        operator(pointFree, pointFree.getOperator().asString(), pointFree.getArg1(), pointFree.getArg2(),
+            pointFree.getArg3(), pointFree.getArg4());
+        pointFree.getRight().forEach(this::expression);
+      } else if (expression instanceof HalfBinaryExpr half) {
+        expression(half.getRight());
+      } else if (expression instanceof LambdaExpr) {
+        throw new Rejected(expression, "uses a lambda");
+      } else if (expression instanceof MethodReferenceExpr) {
+        throw new Rejected(expression, "uses the method reference " + text(expression));
+      } else if (expression instanceof ClassExpr) {
+        throw new Rejected(expression, "uses " + text(expression) + ", which is reflection");
+      } else if (expression instanceof ArrayAccessExpr || expression instanceof ArrayCreationExpr
+          || expression instanceof ArrayInitializerExpr) {
+        throw new Rejected(expression, "uses an array");
+      } else if (expression instanceof SwitchExpr) {
+        throw new Rejected(expression, "uses a switch expression");
+      } else if (expression instanceof SuperExpr) {
+        throw new Rejected(expression, "uses super");
+      } else if (expression instanceof VariableDeclarationExpr) {
+        throw new Rejected(expression, "declares a variable inside an expression");
+      } else if (expression instanceof OOPathExpr) {
+        throw new Rejected(expression, "uses an OOPath expression");
+      } else {
+        throw new Rejected(expression, "uses syntax the guard does not know ("
+            + expression.getClass().getSimpleName().replace("Expr", " expression") + ")");
+      }
+    }
+
+    private void operator(Node node, String operator, Expression... arguments) {
+      if (!POINT_FREE_OPERATORS.contains(operator)) {
+        throw new Rejected(node, "uses the operator " + operator, "the operators "
+            + String.join(", ", sorted(POINT_FREE_OPERATORS)) + " and Java's comparisons are allowed");
+      }
+      for (Expression argument : arguments) {
+        if (argument != null) {
+          throw new Rejected(node, "gives the operator " + operator + " parameters");
+        }
+      }
+    }
+
+    /** A name used as a value: a binding, a local variable, findings or a property of the pattern's type. */
+    private void nameValue(NameExpr name) {
+      String id = name.getNameAsString();
+      if (name instanceof DrlNameExpr drl && drl.getBackReferencesCount() > 0) {
+        throw new Rejected(name, "refers back to an enclosing pattern (../)");
+      }
+      if (isValue(id)) {
+        return;
+      }
+      throw unknownName(name);
+    }
+
+    private boolean isValue(String id) {
+      return rule.bindings.contains(id) || locals.contains(id) || (hasFindings && id.equals("findings"))
+          || (place == Place.CONDITION && properties(patternType).contains(id));
+    }
+
+    private Rejected unknownName(NameExpr name) {
+      String id = name.getNameAsString();
+      if (ENGINE_CONTEXT.contains(id)) {
+        return new Rejected(name, "uses " + id + ", the rule engine's context");
+      }
+      Node top = name;
+      StringBuilder path = new StringBuilder(id);
+      while (top.getParentNode().isPresent()) {
+        Node parent = top.getParentNode().get();
+        if (parent instanceof FieldAccessExpr access && access.getScope() == top) {
+          path.append('.').append(access.getNameAsString());
+        } else if (parent instanceof MethodCallExpr call && call.getScope().orElse(null) == top) {
+          path.append('.').append(call.getNameAsString());
+          top = parent;
+          break;
+        } else {
+          break;
+        }
+        top = parent;
+      }
+      String shown = path.toString();
+      boolean qualified = QUALIFIED_ROOTS.contains(id)
+          || (Character.isLowerCase(id.charAt(0)) && shown.chars().filter(c -> c == '.').count() >= 2);
+      if (qualified) {
+        return new Rejected(name, "uses the fully qualified name " + shown,
+            ALLOWED + "; rules name only the imported model types");
+      }
+      if (top != name && top instanceof MethodCallExpr) {
+        return new Rejected(name, "calls " + shown);
+      }
+      if (top != name) {
+        return new Rejected(name, "uses " + shown);
+      }
+      if (types.containsKey(id)) {
+        return new Rejected(name, "uses the type " + id + " as a value");
+      }
+      return new Rejected(name, "refers to " + id + ", which is not a binding, a fact's property or an imported "
+          + "model type");
+    }
+
+    private void assignable(Expression target, Node at) {
+      if (place == Place.CONSEQUENCE && target instanceof NameExpr name && locals.contains(name.getNameAsString())) {
+        return;
+      }
+      throw new Rejected(at, "assigns to " + text(target), ALLOWED + "; only local variables may be assigned");
+    }
+
+    private void field(Expression access, Expression scope, String name) {
+      Class<?> type = typeScope(scope);
+      if (type != null) {
+        try {
+          java.lang.reflect.Field field = type.getField(name);
+          if (Modifier.isStatic(field.getModifiers()) && (isModelType(type) || JDK_IMPORTS.containsValue(type)
+              || JAVA_LANG.containsValue(type))) {
+            return;
+          }
+        } catch (NoSuchFieldException e) {
+          // reported below
+        }
+        throw new Rejected(access, "uses " + type.getSimpleName() + "." + name);
+      }
+      expression(scope);
+      if (!methodNames.contains(name) && !propertyNames().contains(name)) {
+        throw new Rejected(access, "reads " + text(access), ALLOWED + "; facts are read through their accessors");
+      }
+    }
+
+    private void call(Expression call, Expression scope, String name, NodeList<Expression> arguments,
+        NodeList<Type> typeArguments) {
+      if (typeArguments != null) {
+        typeArguments.forEach(this::type);
+      }
+      if (scope == null) {
+        if (place == Place.CONSEQUENCE && name.equals("insert")) {
+          insert(call, arguments);
+          return;
+        }
+        if (place == Place.CONDITION && instanceMethods(patternType).contains(name)) {
+          arguments.forEach(this::expression);
+          return;
+        }
+        throw new Rejected(call, "calls " + name, ALLOWED + (place == Place.CONSEQUENCE
+            ? "; facts are not changed, and insert is the only engine call" : ""));
+      }
+      Class<?> type = typeScope(scope);
+      if (type != null) {
+        if (!staticMethodAllowed(type, name)) {
+          throw new Rejected(call, "calls " + type.getSimpleName() + "." + name);
+        }
+        arguments.forEach(this::expression);
+        return;
+      }
+      if (scope instanceof NameExpr named && named.getNameAsString().equals("findings") && hasFindings
+          && !rule.bindings.contains("findings") && !locals.contains("findings")) {
+        boolean recording = FINDINGS_METHODS.contains(name);
+        if (!(recording && place == Place.CONSEQUENCE) && !READ_ONLY_METHODS.contains(name)) {
+          throw new Rejected(call, "calls findings." + name, recording
+              ? "findings are recorded in the consequence" : ALLOWED);
+        }
+        arguments.forEach(this::expression);
+        return;
+      }
+      expression(scope);
+      if (!methodNames.contains(name)) {
+        throw new Rejected(call, "calls " + text(scope, name), ALLOWED
+            + "; facts are read through their accessors and read-only methods");
+      }
+      arguments.forEach(this::expression);
+    }
+
+    private void insert(Expression call, NodeList<Expression> arguments) {
+      Expression fact = arguments.size() == 1 ? arguments.get(0) : null;
+      while (fact instanceof EnclosedExpr enclosed) {
+        fact = enclosed.getInner();
+      }
+      if (fact instanceof ObjectCreationExpr creation) {
+        creation(creation);
+        return;
+      }
+      if (fact instanceof MethodCallExpr factory && factory.getScope().isPresent()) {
+        Class<?> type = typeScope(factory.getScope().get());
+        if (type != null && isModelType(type)) {
+          expression(factory);
+          return;
+        }
+      }
+      throw new Rejected(call, "inserts " + (fact == null ? "something other than one fact" : text(fact)),
+          "insert takes a new model fact: new Type(...) or a model type's factory such as OverlapKey.of(...)");
+    }
+
+    private void creation(ObjectCreationExpr creation) {
+      if (creation.getScope().isPresent() || creation.getAnonymousClassBody().isPresent()) {
+        throw new Rejected(creation, "creates " + (creation.getAnonymousClassBody().isPresent()
+            ? "an anonymous class" : text(creation)));
+      }
+      ClassOrInterfaceType created = creation.getType();
+      Class<?> type = created.getScope().isPresent() ? null : types.get(created.getNameAsString());
+      if (type == null || !type.isRecord() || !isModelType(type)) {
+        throw new Rejected(creation, "creates a " + typeText(created), ALLOWED + "; new is for model records");
+      }
+      type(created);
+      creation.getTypeArguments().ifPresent(list -> list.forEach(this::type));
+      creation.getArguments().forEach(this::expression);
+    }
+
+    /** The type a call's or field's scope names, or null when the scope is a value. */
+    private Class<?> typeScope(Expression scope) {
+      if (scope instanceof NameExpr name && !isValue(name.getNameAsString())) {
+        return types.get(name.getNameAsString());
+      }
+      return null;
+    }
+
+    private void type(Type type) {
+      if (type instanceof PrimitiveType || type instanceof VarType) {
+        return;
+      }
+      if (type instanceof ClassOrInterfaceType named) {
+        if (!named.getAnnotations().isEmpty()) {
+          throw new Rejected(type, "annotates the type " + named.getNameAsString());
+        }
+        if (named.getScope().isPresent()) {
+          throw new Rejected(type, "uses the fully qualified name " + typeText(named),
+              ALLOWED + "; rules name only the imported model types");
+        }
+        if (!types.containsKey(named.getNameAsString())) {
+          throw new Rejected(type, "uses the type " + named.getNameAsString(),
+              ALLOWED + "; types are the imported model types, List, Set, Map, Collection, BigDecimal, "
+                  + "LocalDate, String and the boxed numbers");
+        }
+        if (named.getTypeArguments().isPresent()) {
+          named.getTypeArguments().get().forEach(this::type);
+        }
+        return;
+      }
+      throw new Rejected(type, "uses the type " + type.asString());
+    }
+
+    private Set<String> properties(Class<?> type) {
+      if (type == null) {
+        return Set.of();
+      }
+      return RuleFileGuard.properties(type);
+    }
+
+    private Set<String> propertyNames() {
+      Set<String> names = new HashSet<>();
+      for (String method : methodNames) {
+        names.add(method);
+        String bean = beanName(method);
+        if (bean != null) {
+          names.add(bean);
+        }
+      }
+      return names;
+    }
+
+    // Text of nodes, for messages.
+
+    String text(Node node) {
+      Optional<Range> range = node.getRange();
+      if (range.isPresent() && range.get().begin.line >= 1) {
+        int from = offset(range.get().begin.line, range.get().begin.column);
+        int to = offset(range.get().end.line, range.get().end.column) + 1;
+        if (from >= 0 && to <= text.length() && from < to) {
+          return shorten(text.substring(from, to));
+        }
+      }
+      try {
+        return shorten(PrintUtil.printNode(node));
+      } catch (RuntimeException e) {
+        return node.getClass().getSimpleName();
+      }
+    }
+
+    private String text(Expression scope, String name) {
+      String shown = text(scope);
+      return shown.length() > 40 ? shown.substring(0, 37) + "..." + "." + name : shown + "." + name;
+    }
+
+    private int offset(int line, int column) {
+      if (line < 1 || line > textLineStarts.length) {
+        return -1;
+      }
+      return textLineStarts[line - 1] + column - 1;
+    }
+  }
+
+  private static final Set<String> FINDINGS_METHODS = Set.copyOf(Arrays.stream(Findings.class.getDeclaredMethods())
+      .filter(m -> !Modifier.isStatic(m.getModifiers())).map(Method::getName).toList());
+
+  // ---------------------------------------------------------------------------------------------
+  // The model, by reflection.
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name, false, RuleFileGuard.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** A public top-level record or enum of the model packages, or the Findings interface. */
+  static boolean isModelType(Class<?> type) {
+    return type != null && MODEL_PACKAGES.contains(type.getPackageName()) && type.getEnclosingClass() == null
+        && Modifier.isPublic(type.getModifiers()) && (type.isRecord() || type.isEnum() || type == Findings.class);
+  }
+
+  /** The model types a rule can reach from a type through the methods it may call. */
+  private static Set<Class<?>> reachable(Class<?> root) {
+    Set<Class<?>> seen = new LinkedHashSet<>();
+    Deque<Class<?>> next = new ArrayDeque<>();
+    next.add(root);
+    while (!next.isEmpty()) {
+      Class<?> type = next.poll();
+      if (!isModelType(type) || !seen.add(type)) {
+        continue;
+      }
+      for (Method method : type.getMethods()) {
+        if (allowedOn(type, method)) {
+          modelTypesIn(method.getGenericReturnType(), next);
+        }
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        if (Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers())) {
+          modelTypesIn(method.getGenericReturnType(), next);
+        }
+      }
+    }
+    return seen;
+  }
+
+  private static void modelTypesIn(java.lang.reflect.Type type, Deque<Class<?>> into) {
+    if (type instanceof Class<?> plain) {
+      if (isModelType(plain)) {
+        into.add(plain);
+      }
+    } else if (type instanceof ParameterizedType parameterized) {
+      modelTypesIn(parameterized.getRawType(), into);
+      for (java.lang.reflect.Type argument : parameterized.getActualTypeArguments()) {
+        modelTypesIn(argument, into);
+      }
+    }
+  }
+
+  /** The names of the instance methods a rule may call on a type. */
+  private static Set<String> instanceMethods(Class<?> type) {
+    if (type == null) {
+      return Set.of();
+    }
+    return INSTANCE_METHODS.computeIfAbsent(type, t -> {
+      Set<String> names = new HashSet<>();
+      for (Method method : t.getMethods()) {
+        if (allowedOn(t, method)) {
+          names.add(method.getName());
+        }
+      }
+      return Set.copyOf(names);
+    });
+  }
+
+  /** The properties a condition may name on a pattern's type: its allowed methods without parameters. */
+  private static Set<String> properties(Class<?> type) {
+    return PROPERTIES.computeIfAbsent(type, t -> {
+      Set<String> names = new HashSet<>();
+      Set<String> allowed = instanceMethods(t);
+      for (Method method : t.getMethods()) {
+        if (method.getParameterCount() == 0 && allowed.contains(method.getName())) {
+          names.add(method.getName());
+          String bean = beanName(method.getName());
+          if (bean != null) {
+            names.add(bean);
+          }
+        }
+      }
+      return Set.copyOf(names);
+    });
+  }
+
+  private static String beanName(String method) {
+    String rest = method.startsWith("get") ? method.substring(3) : method.startsWith("is") ? method.substring(2) : "";
+    if (rest.isEmpty() || !Character.isUpperCase(rest.charAt(0))) {
+      return null;
+    }
+    return rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+  }
+
+  /**
+   * Whether a rule may call a public instance method on a type: one of the read-only methods, or a
+   * model type's own method that returns a value a rule may hold and whose name no JDK value type
+   * uses for anything but reading.
+   */
+  private static boolean allowedOn(Class<?> type, Method method) {
+    if (Modifier.isStatic(method.getModifiers()) || method.isSynthetic() || method.isBridge()) {
+      return false;
+    }
+    if (READ_ONLY_METHODS.contains(method.getName())) {
+      return true;
+    }
+    return isModelType(type) && method.getDeclaringClass() == type && type != Findings.class
+        && safeValue(method.getGenericReturnType()) && !JDK_METHOD_NAMES.contains(method.getName());
+  }
+
+  private static final Set<String> JDK_METHOD_NAMES = VALUE_TYPES.stream()
+      .flatMap(t -> Arrays.stream(t.getMethods())).filter(m -> !Modifier.isStatic(m.getModifiers()))
+      .map(Method::getName)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** A value a rule may hold: a model type, a JDK value, or a collection of them. */
+  private static boolean safeValue(java.lang.reflect.Type type) {
+    if (type instanceof Class<?> plain) {
+      return (plain.isPrimitive() && plain != void.class) || isModelType(plain) || plain == String.class
+          || plain == Integer.class || plain == Long.class || plain == Boolean.class || plain == Double.class
+          || plain == BigDecimal.class || plain == LocalDate.class;
+    }
+    if (type instanceof ParameterizedType parameterized) {
+      java.lang.reflect.Type raw = parameterized.getRawType();
+      if (raw != List.class && raw != Set.class && raw != Map.class && raw != Collection.class
+          && raw != Optional.class) {
+        return false;
+      }
+      return Arrays.stream(parameterized.getActualTypeArguments()).allMatch(RuleFileGuard::safeValue);
+    }
+    return false;
+  }
+
+  private static boolean staticMethodAllowed(Class<?> type, String name) {
+    if (JDK_STATIC_METHODS.getOrDefault(type, Set.of()).contains(name)) {
+      return true;
+    }
+    if (!isModelType(type)) {
+      return false;
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getName().equals(name) && Modifier.isStatic(method.getModifiers())
+          && Modifier.isPublic(method.getModifiers()) && isModelType(method.getReturnType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages.
+
+  private void fileProblem(BaseDescr descr, String message) {
+    problems.add(new Problem(file, Math.max(0, descr.getLine()), descr.getLine() > 0 && descr.getColumn() >= 0
+        ? descr.getColumn() + 1 : 0, message));
+  }
+
+  private void problem(int line, int column, String message) {
+    problems.add(new Problem(file, Math.max(0, line), Math.max(0, column), message));
+  }
+
+  /** The 1-based line and column of an offset in the source. */
+  private int[] position(int offset) {
+    int index = Arrays.binarySearch(lineStarts, offset);
+    int line = index >= 0 ? index : -index - 2;
+    return new int[] {line + 1, offset - lineStarts[line] + 1};
+  }
+
+  private static String describe(BaseDescr descr) {
+    String name = descr.getClass().getSimpleName().replace("Descr", "");
+    return switch (name) {
+      case "NamedConsequence" -> "a named consequence (do[...])";
+      case "ConditionalBranch" -> "a conditional branch (if ... do[...])";
+      case "WindowReference" -> "a window";
+      default -> name.isEmpty() ? "an unknown element" : name.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String statementName(Statement statement) {
+    String name = statement.getClass().getSimpleName().replace("Stmt", "").replace("Statement", "");
+    return switch (name) {
+      case "LocalClassDeclaration" -> "local class";
+      case "LocalRecordDeclaration" -> "local record";
+      case "ExplicitConstructorInvocation" -> "constructor call";
+      default -> name.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static String typeText(ClassOrInterfaceType type) {
+    StringBuilder text = new StringBuilder(type.getNameAsString());
+    Optional<ClassOrInterfaceType> scope = type.getScope();
+    while (scope.isPresent()) {
+      text.insert(0, scope.get().getNameAsString() + ".");
+      scope = scope.get().getScope();
+    }
+    return text.toString();
+  }
+
+  private static String shorten(String text) {
+    String oneLine = text.strip().replaceAll("\\s+", " ");
+    return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
+  }
+
+  private static List<String> sorted(Collection<String> names) {
+    return names.stream().sorted().toList();
+  }
+}
