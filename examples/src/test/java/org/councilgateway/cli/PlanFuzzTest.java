@@ -155,7 +155,7 @@ class PlanFuzzTest {
       List<String> problems = new ArrayList<>();
       try {
         document = mutator.mutate(new SplittableRandom(caseSeed), KNOWN_BUGS);
-        check(document, dir, tally, problems);
+        check(document, new SplittableRandom(caseSeed ^ 0x9E3779B97F4A7C15L), dir, tally, problems);
       } catch (RuntimeException | AssertionError e) {
         problems.add("the check itself failed: " + describe(e));
       }
@@ -181,8 +181,8 @@ class PlanFuzzTest {
   }
 
   /** Runs one document through the reader and through the command, and checks they behave and agree. */
-  private static void check(PlanMutator.Document document, Path dir, Tally tally, List<String> problems)
-      throws IOException {
+  private static void check(PlanMutator.Document document, SplittableRandom options, Path dir, Tally tally,
+      List<String> problems) throws IOException {
     String text = utf8(document.bytes());
     if (document.yaml()) {
       tally.add("yaml");
@@ -195,9 +195,9 @@ class PlanFuzzTest {
     Files.write(file, document.bytes());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    boolean json = document.bytes().length % 5 != 0;
+    boolean json = options.nextInt(5) != 0;
     List<String> args = new ArrayList<>(List.of("assess", file.toString(), "--format", json ? "json" : "text"));
-    if (document.bytes().length % 2 == 0) {
+    if (options.nextBoolean()) {
       args.addAll(List.of("--as-of", AS_OF));
     }
     int exit = GatewayCommand.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));

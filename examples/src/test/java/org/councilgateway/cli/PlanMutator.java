@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -603,8 +602,7 @@ final class PlanMutator {
 
   private static void walk(JsonNode node, String path, List<Slot> slots) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String at = path + "/" + field.getKey();
         slots.add(new Slot(node, field.getKey(), -1, at));
         walk(field.getValue(), at, slots);

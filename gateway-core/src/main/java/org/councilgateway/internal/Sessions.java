@@ -45,7 +45,7 @@ public final class Sessions {
       long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals.size());
       int fired = session.fireAllRules((int) limit);
       if (fired >= limit) {
-        throw new GatewayException(new Problem(null, 0, 0, "The rules fired " + fired
+        throw new GatewayException(new Problem(null, 0, 0, "The rules fired more than " + limit
             + " times for " + proposals.size() + " proposal(s) and were stopped: a rule is probably making itself fire again."));
       }
     } catch (GatewayException e) {

@@ -359,7 +359,7 @@ final class RandomPlans {
         data.get("interdependencies").forEach(link -> interdependencies
             .computeIfAbsent(link.get("from").asText(), k -> new ArrayList<>()).add(link.get("to").asText()));
         Map<String, Integer> settings = new HashMap<>();
-        data.get("settings").fields().forEachRemaining(setting -> settings.put(setting.getKey(), setting.getValue().asInt()));
+        data.get("settings").properties().forEach(setting -> settings.put(setting.getKey(), setting.getValue().asInt()));
         return new ReferenceCodes(codes.apply(data.get("directorates")), codes.apply(data.get("serviceAreas")), owners,
             councilWide, interdependencies, codes.apply(data.get("clientGroups")),
             codes.apply(data.get("partnerCommissioners")), settings);

@@ -98,6 +98,31 @@ class RuleSetLoadingTest {
     assertThat(Gateway.bundled().assess(proposal, LocalDate.of(2026, 11, 23)).keyDecision()).isTrue();
   }
 
+  @Test
+  void assess_ruleThatKeepsFiringItself_isStoppedWithAClearError(@TempDir Path dir) throws IOException {
+    Path rules = copy(dir);
+    Files.writeString(rules.resolve("loop.drl"), String.join("\n",
+        "package org.councilgateway.rules;",
+        "import org.councilgateway.facts.Findings;",
+        "import org.councilgateway.facts.Reduction;",
+        "global Findings findings;",
+        "rule \"Feeds itself\"",
+        "  @id(\"LOOP-001\") @source(\"a test\") @description(\"Inserts a fact that makes it fire again.\")",
+        "when",
+        "  $r : Reduction()",
+        "then",
+        "  insert(new Reduction($r.percent() + \"1\", $r.proposalId()));",
+        "end",
+        ""));
+    Gateway gateway = Gateway.fromDirectory(rules);
+    Proposal cut = Proposal.builder("R", "Cut", "PEOPLE", "ADVOCACY", ChangeType.REDUCE)
+        .reductionPercent(java.math.BigDecimal.TEN).build();
+
+    assertThatThrownBy(() -> gateway.assess(cut, LocalDate.of(2026, 11, 23)))
+        .isInstanceOfSatisfying(org.councilgateway.GatewayException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("The rules fired more than 12000 times for 1 proposal(s) and were stopped: a rule is probably making itself fire again."));
+  }
+
   @Nested
   @DisplayName("validate reports each problem with its file and line")
   class Validate {
