@@ -119,6 +119,9 @@ public final class PlanParser {
       Problem problem = new Problem(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "is not valid " + (isYaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage()));
       throw new InvalidPlanException(problem.toString(), List.of(problem));
+    } catch (NumberFormatException e) {
+      // Jackson reports a number that BigDecimal cannot hold (an exponent beyond its scale) this way.
+      throw unusable(name, "is not valid " + (isYaml ? "YAML" : "JSON") + ": it has a number too large or too small to read.");
     } catch (IOException e) {
       throw unusable(name, "cannot be read: " + e.getMessage());
     }
@@ -131,6 +134,8 @@ public final class PlanParser {
     String line = text.lines().findFirst().orElse(text).strip()
         .replaceAll("\\s*\\[Source: [^\\]]*\\]", "")
         .replaceAll("\\(`StreamReadFeature[^)]*\\)", "")
+        .replaceAll(",? ?\\(?from `StreamReadConstraints[^)]*\\)?", "")
+        .replaceAll("got this instead: <org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\(.*", "found a $1 there")
         .replaceFirst("^Trailing token \\(of type (\\w+)\\) found after value.*",
             "there is more after the end of the document (a second document or stray text)");
     line = line.length() > 200 ? line.substring(0, 200) + "..." : line;
