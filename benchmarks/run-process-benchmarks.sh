@@ -33,11 +33,17 @@ measure() {
 
 echo "| what (median of $runs runs) | wall s | peak RSS MB |"
 echo "|---|---|---|"
-measure "JVM start, --version" java -jar "$jar" --version
-measure "assess sample plan, bundled rules" java -jar "$jar" assess examples/src/main/resources/plans/sample-forward-plan.json
-measure "assess sample plan, rules from a directory" java -jar "$jar" assess examples/src/main/resources/plans/sample-forward-plan.json --rules "$work/rules"
-measure "validate DIR (compile loop)" java -jar "$jar" validate "$work/rules"
-measure "test --rules DIR scenarios (compile loop)" java -jar "$jar" test --rules "$work/rules" gateway-rules/src/test/scenarios
+sample=examples/src/main/resources/plans/sample-forward-plan.json
+export GATEWAY_COMPILE_CACHE="$work/compile-cache"
+measure "JVM start, java -jar gateway.jar --version" java -jar "$jar" --version
+measure "assess sample plan, bundled rules, java -jar" java -jar "$jar" assess "$sample"
+measure "assess sample plan, bundled rules, ./gateway (class-data archive)" ./gateway assess "$sample"
+GATEWAY_COMPILE_CACHE=off measure "assess sample plan, rules from a directory, compiled" java -jar "$jar" assess "$sample" --rules "$work/rules"
+GATEWAY_COMPILE_CACHE=off measure "validate DIR, compiled (after an edit)" ./gateway validate "$work/rules"
+GATEWAY_COMPILE_CACHE=off measure "test --rules DIR, compiled (after an edit)" ./gateway test --rules "$work/rules" gateway-rules/src/test/scenarios
+./gateway validate "$work/rules" > /dev/null
+measure "validate DIR, unchanged (compile cache)" ./gateway validate "$work/rules"
+measure "test --rules DIR, unchanged (compile cache)" ./gateway test --rules "$work/rules" gateway-rules/src/test/scenarios
 for n in 100 1000 10000 100000; do
-  measure "assess $n generated proposals, json" java -Xmx8g -jar "$jar" assess "$work/plan-$n.json" --format json
+  measure "assess $n generated proposals, json, ./gateway" env GATEWAY_JAVA_OPTIONS=-Xmx8g ./gateway assess "$work/plan-$n.json" --format json
 done

@@ -20,6 +20,7 @@ public final class CompiledRuleSet {
   private final Map<Rule, RuleMeta> rulesByDrools;
   private final boolean hasFindingsGlobal;
   private final List<org.councilgateway.TraceEntry> traceEntries;
+  private final org.kie.api.runtime.KieSessionsPool sessions;
 
   CompiledRuleSet(KieBase kieBase, String version, ReferenceData referenceData, List<RuleInfo> rules,
       Map<Rule, RuleMeta> rulesByDrools, boolean hasFindingsGlobal) {
@@ -29,7 +30,14 @@ public final class CompiledRuleSet {
     this.rules = List.copyOf(rules);
     this.rulesByDrools = java.util.Collections.unmodifiableMap(rulesByDrools);
     this.hasFindingsGlobal = hasFindingsGlobal;
+    // Disposing a pooled session resets it and returns it for reuse, which saves building one per assessment.
+    this.sessions = kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
     this.traceEntries = this.rules.stream().map(r -> new org.councilgateway.TraceEntry(r.id(), r.name(), r.source())).toList();
+  }
+
+  /** @return the pool of sessions on the knowledge base; a disposed session goes back to it */
+  org.kie.api.runtime.KieSessionsPool sessions() {
+    return sessions;
   }
 
   /** @return the knowledge base */

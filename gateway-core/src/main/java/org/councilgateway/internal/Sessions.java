@@ -27,7 +27,7 @@ public final class Sessions {
     long started = System.nanoTime();
     Recorder recorder = new Recorder(rules.rulesByDrools());
     recorder.expect(proposals);
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.sessions().newKieSession();
     try {
       if (rules.hasFindingsGlobal()) {
         session.setGlobal("findings", recorder);
@@ -54,6 +54,7 @@ public final class Sessions {
       throw new GatewayException(new Problem(null, 0, 0,
           "A rule failed while assessing: " + DroolsMessages.clean(String.valueOf(rootCause(e).getMessage()))));
     } finally {
+      session.removeEventListener(recorder);
       session.dispose();
     }
     long fired = System.nanoTime();
