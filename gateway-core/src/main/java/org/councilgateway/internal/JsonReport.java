@@ -31,7 +31,7 @@ public final class JsonReport {
     private static final long serialVersionUID = 1L;
 
     Printer() {
-      super(DefaultPrettyPrinter.DEFAULT_ROOT_VALUE_SEPARATOR);
+      super();
       DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
       indentObjectsWith(indenter);
       indentArraysWith(indenter);

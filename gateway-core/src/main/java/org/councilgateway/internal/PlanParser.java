@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -122,8 +121,6 @@ public final class PlanParser {
     } catch (NumberFormatException e) {
       // Jackson reports a number that BigDecimal cannot hold (an exponent beyond its scale) this way.
       throw unusable(name, "is not valid " + (isYaml ? "YAML" : "JSON") + ": it has a number too large or too small to read.");
-    } catch (IOException e) {
-      throw unusable(name, "cannot be read: " + e.getMessage());
     }
   }
 

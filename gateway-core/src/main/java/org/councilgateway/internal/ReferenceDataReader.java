@@ -257,16 +257,12 @@ final class ReferenceDataReader {
   }
 
   private void onlyKeys(JsonNode entry, String what, Set<String> keys) {
-    for (Map.Entry<String, JsonNode> field : iterable(entry.fields())) {
+    for (Map.Entry<String, JsonNode> field : entry.properties()) {
       if (!keys.contains(field.getKey())) {
         problems.add(problem(field.getValue(), "Unknown key \"" + field.getKey() + "\" in a " + what
             + ": expected " + String.join(", ", sorted(keys)) + "."));
       }
     }
-  }
-
-  private static <T> Iterable<T> iterable(Iterator<T> iterator) {
-    return () -> iterator;
   }
 
   private String text(JsonNode entry, String key, String what) {

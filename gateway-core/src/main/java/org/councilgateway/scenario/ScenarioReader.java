@@ -185,8 +185,7 @@ public final class ScenarioReader {
     if (!expect.isMissingNode() && !expect.isObject()) {
       problems.add(new Problem(shown, 0, 0, label + "\"expect\" must map each proposal id to what is expected of it."));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : expect.properties()) {
       JsonNode e = entry.getValue();
       if (!e.isObject()) {
         problems.add(new Problem(shown, 0, 0, label + "expect." + entry.getKey() + " must be a mapping."));
