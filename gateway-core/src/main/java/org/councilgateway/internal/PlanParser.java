@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -111,6 +112,9 @@ public final class PlanParser {
     boolean isYaml = lower.endsWith(".yaml") || lower.endsWith(".yml")
         || !lower.endsWith(".json") && !content.stripLeading().startsWith("{") && !content.stripLeading().startsWith("[");
     try {
+      if (isYaml) {
+        rejectAliases(content, name);
+      }
       JsonNode root = (isYaml ? yaml : json).readTree(content);
       return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
     } catch (JsonProcessingException e) {
@@ -121,6 +125,28 @@ public final class PlanParser {
     } catch (NumberFormatException e) {
       // Jackson reports a number that BigDecimal cannot hold (an exponent beyond its scale) this way.
       throw unusable(name, "is not valid " + (isYaml ? "YAML" : "JSON") + ": it has a number too large or too small to read.");
+    }
+  }
+
+  /**
+   * Refuses YAML aliases ({@code *name}): the reader would otherwise take one for the text of its
+   * name, a silent misreading, and aliases are how a small document expands into a huge one.
+   */
+  private void rejectAliases(String content, String name) throws JsonProcessingException {
+    try (JsonParser parser = yaml.createParser(content)) {
+      while (parser.nextToken() != null) {
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+          JsonLocation at = parser.currentTokenLocation();
+          Problem problem = new Problem(name, at.getLineNr(), at.getColumnNr(), "uses the YAML alias *" + parser.getText()
+              + ", which plans may not use: write the value out in full.");
+          throw new InvalidPlanException(problem.toString(), List.of(problem));
+        }
+      }
+    } catch (IOException e) {
+      if (e instanceof JsonProcessingException processing) {
+        throw processing;
+      }
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
