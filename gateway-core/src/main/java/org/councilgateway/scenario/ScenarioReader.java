@@ -31,8 +31,10 @@ import org.councilgateway.Problem;
  * {@code scenarios:}. Every problem is reported with the file and, where known, the line.
  */
 public final class ScenarioReader {
-  private static final Set<String> SCENARIO_KEYS = Set.of("name", "asOf", "plan", "proposals", "expect", "portfolio", "errors");
-  private static final Set<String> EXPECT_KEYS = Set.of("classification", "route", "keyDecision", "eiaLevel", "present", "absent");
+  private static final Set<String> SCENARIO_KEYS = Set.of("name", "asOf", "plan", "proposals", "expect", "expected",
+      "portfolio", "errors");
+  private static final Set<String> EXPECT_KEYS = Set.of("id", "proposalId", "classification", "route", "keyDecision",
+      "eiaLevel", "present", "absent", "codesPresent", "codesAbsent");
   private static final Set<String> PORTFOLIO_KEYS = Set.of("present", "absent");
   private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -181,20 +183,37 @@ public final class ScenarioReader {
       problems.add(new Problem(shown, 0, 0, label + "a scenario needs an \"asOf\" date, so that its result never depends on the day it runs."));
     }
     List<Expectation> expectations = new ArrayList<>();
-    JsonNode expect = node.path("expect");
-    if (!expect.isMissingNode() && !expect.isObject()) {
+    // "expect" maps each proposal id to what is expected of it; "expected", and a list of entries
+    // that each name their "id", are read the same way, as are codesPresent / codesAbsent.
+    JsonNode expect = node.has("expect") ? node.path("expect") : node.path("expected");
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    if (expect.isObject()) {
+      entries.addAll(expect.properties());
+    } else if (expect.isArray()) {
+      for (JsonNode item : expect) {
+        String id = item.hasNonNull("id") ? item.get("id").asText() : item.path("proposalId").asText("");
+        if (id.isBlank()) {
+          problems.add(new Problem(shown, 0, 0, label + "each entry of \"expect\" needs the \"id\" of its proposal."));
+        } else {
+          entries.add(Map.entry(id, item));
+        }
+      }
+    } else if (!expect.isMissingNode()) {
       problems.add(new Problem(shown, 0, 0, label + "\"expect\" must map each proposal id to what is expected of it."));
     }
-    for (Map.Entry<String, JsonNode> entry : expect.properties()) {
+    for (Map.Entry<String, JsonNode> entry : entries) {
       JsonNode e = entry.getValue();
       if (!e.isObject()) {
         problems.add(new Problem(shown, 0, 0, label + "expect." + entry.getKey() + " must be a mapping."));
         continue;
       }
       unknownKeys(e, EXPECT_KEYS, shown, label + "expect." + entry.getKey(), problems);
+      List<String> present = strings(e.get("present"));
+      present.addAll(strings(e.get("codesPresent")));
+      List<String> absent = strings(e.get("absent"));
+      absent.addAll(strings(e.get("codesAbsent")));
       expectations.add(new Expectation(entry.getKey(), text(e, "classification"), text(e, "route"),
-          e.hasNonNull("keyDecision") ? e.get("keyDecision").asBoolean() : null, text(e, "eiaLevel"),
-          strings(e.get("present")), strings(e.get("absent"))));
+          e.hasNonNull("keyDecision") ? e.get("keyDecision").asBoolean() : null, text(e, "eiaLevel"), present, absent));
     }
     JsonNode portfolio = node.path("portfolio");
     if (portfolio.isObject()) {
