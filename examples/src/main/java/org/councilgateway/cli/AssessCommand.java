@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gateway assess PLAN}: assesses every proposal and the plan as a whole. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-    description = {"Assesses every proposal in a forward plan (JSON or YAML), and the plan as a whole.",
+    description = {"Assesses every proposal in a forward plan, and the plan as a whole.",
+        "The plan is JSON or YAML.",
         "Exit 0 when all are assessed, 1 when some proposals are invalid (the rest are still assessed),",
         "2 when the plan or the rules cannot be used."})
 final class AssessCommand implements Callable<Integer> {

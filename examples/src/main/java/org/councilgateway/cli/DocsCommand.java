@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gateway docs}: prints the rule catalogue. */
 @Command(name = "docs", mixinStandardHelpOptions = true,
-    description = "Prints the rule catalogue (id, name, description, source, by concern) and the reference data.")
+    description = {"Prints the rule catalogue and the reference data.",
+        "Each rule's id, name, description and source, grouped by concern, as Markdown or HTML."})
 final class DocsCommand implements Callable<Integer> {
   enum Format { markdown, html }
 

@@ -55,6 +55,13 @@ public final class GatewayCommand implements Runnable {
     useCompileCache();
     GatewayCommand root = new GatewayCommand();
     CommandLine line = new CommandLine(root);
+    line.registerConverter(java.time.LocalDate.class, text -> {
+      try {
+        return java.time.LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a date in the form yyyy-MM-dd");
+      }
+    });
     line.setOut(out);
     line.setErr(err);
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {

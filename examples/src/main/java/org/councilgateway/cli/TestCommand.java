@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gateway test SCENARIOS...}: runs scenario files against a rule set. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-    description = {"Runs scenario files (or directories of them) against a rule set, then lists the rules",
-        "no scenario made fire, and closes with 'N passed, N failed'. Exit 0 only when all pass."})
+    description = {"Runs scenario files against a rule set.",
+        "Takes files or directories of them; prints each result, then the rules no scenario made fire,",
+        "and closes with 'N passed, N failed'. Exit 0 only when all pass."})
 final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SCENARIOS", description = "Scenario files or directories.")
   List<Path> scenarios;
