@@ -241,6 +241,7 @@ public final class RuleSetCompiler {
     if (!checked.problems().isEmpty()) {
       throw failure(where, checked.problems());
     }
+    LOG.debug("Checked {} in {} ms", where, (System.nanoTime() - started) / 1_000_000);
     KieBase kieBase = precompiledIn == null ? null : precompiled(precompiledIn, checked);
     CompileCache cache = root == null ? null : CompileCache.fromSystemProperty();
     String version = RuleSources.version(files);
