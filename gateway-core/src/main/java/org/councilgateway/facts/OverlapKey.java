@@ -1,6 +1,7 @@
 package org.councilgateway.facts;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.councilgateway.Proposal;
 
@@ -35,16 +36,23 @@ public record OverlapKey(String proposalId, String lead, LocalDate start, String
    * Places a proposal's key in its period.
    *
    * @param proposal the proposal, with a start date
-   * @param key what it could share
+   * @param key what it could share, in words, for messages
+   * @param parts what it could share, part by part (such as a kind, a client group and an outcome);
+   *     two keys match only when all their parts are equal, whatever text the parts hold
    * @param windowMonths the overlap window in months
    * @return the key
    */
-  public static OverlapKey of(Proposal proposal, String key, int windowMonths) {
+  public static OverlapKey of(Proposal proposal, String key, List<String> parts, int windowMonths) {
     LocalDate start = Objects.requireNonNull(proposal.startDate(), "startDate");
     long month = start.getYear() * 12L + start.getMonthValue() - 1;
     long period = Math.floorDiv(month, Math.max(windowMonths, 1));
+    StringBuilder identity = new StringBuilder();
+    for (String part : parts) {
+      // Each part with its length first, so that no two different lists of parts read the same.
+      identity.append(part.length()).append(':').append(part).append(';');
+    }
     return new OverlapKey(proposal.id(), proposal.leadDirectorate(), start, key,
-        key + "@" + period, key + "@" + (period + 1));
+        identity.toString() + "@" + period, identity.toString() + "@" + (period + 1));
   }
 
   /**
