@@ -36,6 +36,7 @@ echo "|---|---|---|"
 sample=examples/src/main/resources/plans/sample-forward-plan.json
 export GATEWAY_COMPILE_CACHE="$work/compile-cache"
 measure "JVM start, java -jar gateway.jar --version" java -jar "$jar" --version
+measure "baseline: bare program compiling the same DRL with the classic engine, first result" java -cp "$bench" org.councilgateway.benchmarks.ClassicEngineBaseline
 measure "assess sample plan, bundled rules, java -jar" java -jar "$jar" assess "$sample"
 measure "assess sample plan, bundled rules, ./gateway (class-data archive)" ./gateway assess "$sample"
 GATEWAY_COMPILE_CACHE=off measure "assess sample plan, rules from a directory, compiled" java -jar "$jar" assess "$sample" --rules "$work/rules"
