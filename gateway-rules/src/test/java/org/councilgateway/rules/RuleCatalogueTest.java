@@ -1,0 +1,41 @@
+package org.councilgateway.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.councilgateway.RuleCatalogue;
+import org.councilgateway.RuleInfo;
+import org.councilgateway.RuleSet;
+import org.junit.jupiter.api.Test;
+
+/** The published catalogue lists every rule, by concern, and the reference data. */
+class RuleCatalogueTest {
+
+  @Test
+  void markdown_listsEveryRuleWithItsSourceAndTheReferenceData() {
+    RuleSet rules = RuleSet.bundled();
+
+    String markdown = RuleCatalogue.markdown(rules);
+
+    for (RuleInfo rule : rules.rules()) {
+      assertThat(markdown).contains("| " + rule.id() + " | " + rule.name() + " | ");
+    }
+    assertThat(markdown).startsWith("# Programme gateway rule catalogue\n")
+        .containsSubsequence("## Scope", "## Cross-cutting impacts", "## Equality impact assessment",
+            "## Gateway challenge", "## Across the forward plan", "## Reference data")
+        .contains("| LEISURE | PLACES | COUNCIL_WIDE |")
+        .contains("| key-decision annual value (more than this) | 350000 |");
+  }
+
+  @Test
+  void html_carriesTheSameRulesEscaped() {
+    RuleSet rules = RuleSet.bundled();
+
+    String html = RuleCatalogue.html(rules);
+
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+        .contains("<td>GW-CHL-012</td>")
+        .contains("North Lincolnshire Council, &#39;One-Council&#39;".replace("&#39;", "'"))
+        .doesNotContain("<td>|");
+    assertThat(html.split("<table>", -1).length).isEqualTo(html.split("</table>", -1).length);
+  }
+}
