@@ -34,7 +34,7 @@ class RuleCatalogueTest {
 
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
         .contains("<td>GW-CHL-012</td>")
-        .contains("North Lincolnshire Council, &#39;One-Council&#39;".replace("&#39;", "'"))
+        .contains("North Lincolnshire Council, 'One-Council' Commissioning cabinet report, 2.9")
         .doesNotContain("<td>|");
     assertThat(html.split("<table>", -1).length).isEqualTo(html.split("</table>", -1).length);
   }
