@@ -229,12 +229,13 @@ public final class RuleSetCompiler {
       LOG.debug("Rule set {} is already compiled", version);
       return cached;
     }
-    CompiledRuleSet compiled = compileAfresh(files, root, precompiledIn);
+    CompiledRuleSet compiled = compileAfresh(files, version, root, precompiledIn);
     CACHE.put(version, compiled);
     return compiled;
   }
 
-  private static CompiledRuleSet compileAfresh(List<RuleFile> files, Path root, ClassLoader precompiledIn) {
+  private static CompiledRuleSet compileAfresh(List<RuleFile> files, String version, Path root,
+      ClassLoader precompiledIn) {
     String where = root == null ? "the bundled rules" : root.toString();
     long started = System.nanoTime();
     Checked checked = check(files, root);
@@ -244,7 +245,6 @@ public final class RuleSetCompiler {
     LOG.debug("Checked {} in {} ms", where, (System.nanoTime() - started) / 1_000_000);
     KieBase kieBase = precompiledIn == null ? null : precompiled(precompiledIn, checked);
     CompileCache cache = root == null ? null : CompileCache.fromSystemProperty();
-    String version = RuleSources.version(files);
     if (kieBase != null) {
       where = "the precompiled bundled rules";
     } else if (cache != null && (kieBase = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
@@ -262,7 +262,7 @@ public final class RuleSetCompiler {
     List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
         .sorted(Comparator.comparing(RuleInfo::id)).toList();
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
-    return new CompiledRuleSet(kieBase, RuleSources.version(files), checked.referenceData(), rules,
+    return new CompiledRuleSet(kieBase, version, checked.referenceData(), rules,
         CompiledRuleSet.index(kieBase, rules, byName), hasFindings);
   }
 
