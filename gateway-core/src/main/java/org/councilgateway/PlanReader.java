@@ -19,9 +19,11 @@ public final class PlanReader {
   private static final PlanReader DEFAULT = new PlanReader(ReadLimits.DEFAULTS);
 
   private final PlanParser parser;
+  private final ReadLimits limits;
 
   private PlanReader(ReadLimits limits) {
     this.parser = new PlanParser(limits);
+    this.limits = limits;
   }
 
   /**
@@ -43,7 +45,7 @@ public final class PlanReader {
    */
   public Plan read(Path file) {
     Objects.requireNonNull(file, "file");
-    return parser.plan(readText(file), file.toString());
+    return parser.plan(readText(file, limits.maxDocumentChars()), file.toString());
   }
 
   /**
@@ -74,8 +76,14 @@ public final class PlanReader {
     return parser.proposal(content, name);
   }
 
-  static String readText(Path file) {
+  static String readText(Path file, long maxBytes) {
     try {
+      // Refuse an oversized file before reading it: the parser's own limit applies only once the
+      // text is in memory.
+      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+        throw unusable(file, "is " + Files.size(file) + " bytes long, more than the " + maxBytes
+            + " bytes a plan may be.");
+      }
       byte[] bytes = Files.readAllBytes(file);
       String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       // A byte-order mark is not part of the document.
