@@ -76,7 +76,7 @@ public final class Assembler {
         eia(rules, found),
         found.challenges.values().stream().sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.CHALLENGES))).toList(),
         portfolio,
-        DataWarnings.of(proposal, rules.referenceData(), asOf),
+        DataWarnings.of(proposal, rules.knownCodes(), asOf),
         trace(rules, found.trace));
   }
 

@@ -21,6 +21,8 @@ public final class CompiledRuleSet {
   private final boolean hasFindingsGlobal;
   private final List<org.councilgateway.TraceEntry> traceEntries;
   private final org.kie.api.runtime.KieSessionsPool sessions;
+  private final List<Object> referenceFacts;
+  private final KnownCodes knownCodes;
 
   CompiledRuleSet(KieBase kieBase, String version, ReferenceData referenceData, List<RuleInfo> rules,
       Map<Rule, RuleMeta> rulesByDrools, boolean hasFindingsGlobal) {
@@ -31,6 +33,9 @@ public final class CompiledRuleSet {
     this.rulesByDrools = java.util.Collections.unmodifiableMap(rulesByDrools);
     this.hasFindingsGlobal = hasFindingsGlobal;
     // Disposing a pooled session resets it and returns it for reuse, which saves building one per assessment.
+    // Worked out once: every assessment inserts the same reference facts and checks the same codes.
+    this.referenceFacts = referenceData.facts();
+    this.knownCodes = KnownCodes.of(referenceData);
     this.sessions = kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
     this.traceEntries = this.rules.stream().map(r -> new org.councilgateway.TraceEntry(r.id(), r.name(), r.source())).toList();
   }
@@ -38,6 +43,16 @@ public final class CompiledRuleSet {
   /** @return the pool of sessions on the knowledge base; a disposed session goes back to it */
   org.kie.api.runtime.KieSessionsPool sessions() {
     return sessions;
+  }
+
+  /** @return the reference data as the facts every session starts with */
+  List<Object> referenceFacts() {
+    return referenceFacts;
+  }
+
+  /** @return the codes the reference data defines */
+  KnownCodes knownCodes() {
+    return knownCodes;
   }
 
   /** @return the knowledge base */

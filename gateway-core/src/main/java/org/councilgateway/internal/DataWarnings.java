@@ -10,7 +10,6 @@ import org.councilgateway.CompletedEia;
 import org.councilgateway.FundingSource;
 import org.councilgateway.Proposal;
 import org.councilgateway.Warning;
-import org.councilgateway.facts.ReferenceData;
 
 /**
  * The reader's warnings about a proposal: codes the reference data does not know, and completed
@@ -19,9 +18,9 @@ import org.councilgateway.facts.ReferenceData;
 final class DataWarnings {
   private DataWarnings() {}
 
-  static List<Warning> of(Proposal proposal, ReferenceData reference, LocalDate asOf) {
+  static List<Warning> of(Proposal proposal, KnownCodes known, LocalDate asOf) {
     Map<String, Warning> warnings = new LinkedHashMap<>();
-    if (reference.serviceArea(proposal.serviceArea()).isEmpty()) {
+    if (!known.serviceAreas().contains(proposal.serviceArea())) {
       add(warnings, "UNKNOWN_SERVICE_AREA", proposal.serviceArea(), "Service area " + proposal.serviceArea()
           + " is not in the reference data: it is assessed as not council-wide by nature, with no interdependencies.");
     }
@@ -31,19 +30,19 @@ final class DataWarnings {
     proposal.fundingSources().stream().map(FundingSource::directorate).filter(d -> d != null).forEach(directorates::add);
     directorates.addAll(proposal.consultedDirectorates());
     for (String directorate : directorates) {
-      if (!reference.isDirectorate(directorate)) {
+      if (!known.directorates().contains(directorate)) {
         add(warnings, "UNKNOWN_DIRECTORATE", directorate, "Directorate " + directorate
             + " is not in the reference data: it still counts as a directorate.");
       }
     }
     for (String group : proposal.clientGroups()) {
-      if (!reference.isClientGroup(group)) {
+      if (!known.clientGroups().contains(group)) {
         add(warnings, "UNKNOWN_CLIENT_GROUP", group, "Client group " + group
             + " is not in the reference data: it counts as service users but engages no protected characteristic.");
       }
     }
     for (String partner : proposal.partners()) {
-      if (reference.partnerCommissioners().stream().noneMatch(p -> p.code().equals(partner))) {
+      if (!known.partners().contains(partner)) {
         add(warnings, "UNKNOWN_PARTNER", partner, "Partner " + partner
             + " is not in the reference data: it is not treated as a partner commissioner.");
       }

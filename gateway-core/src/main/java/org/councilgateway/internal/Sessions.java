@@ -33,7 +33,7 @@ public final class Sessions {
         session.setGlobal("findings", recorder);
       }
       session.addEventListener(recorder);
-      for (Object fact : rules.referenceData().facts()) {
+      for (Object fact : rules.referenceFacts()) {
         session.insert(fact);
       }
       session.insert(new AssessmentDate(asOf));

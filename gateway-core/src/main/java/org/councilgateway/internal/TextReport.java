@@ -9,7 +9,6 @@ import org.councilgateway.Finding;
 import org.councilgateway.InputError;
 import org.councilgateway.PlanAssessment;
 import org.councilgateway.PortfolioFinding;
-import org.councilgateway.PortfolioRef;
 import org.councilgateway.Warning;
 
 /** Writes results as text for a person reading a terminal or a meeting paper. */
