@@ -25,7 +25,7 @@ final class RuleGateway implements Gateway {
   public Assessment assess(Proposal proposal, LocalDate asOf) {
     Objects.requireNonNull(proposal, "proposal");
     Objects.requireNonNull(asOf, "asOf");
-    return Sessions.run(rules.get().compiled(), List.of(proposal), asOf).assessments().get(0);
+    return Sessions.assess(rules.get().compiled(), List.of(proposal), asOf).assessments().get(0);
   }
 
   @Override
@@ -33,7 +33,7 @@ final class RuleGateway implements Gateway {
     Objects.requireNonNull(plan, "plan");
     LocalDate date = asOf != null ? asOf : plan.asOf() != null ? plan.asOf() : LocalDate.now();
     RuleSet serving = rules.get();
-    Assembler.Results results = Sessions.run(serving.compiled(), plan.proposals(), date);
+    Assembler.Results results = Sessions.assess(serving.compiled(), plan.proposals(), date);
     return new PlanAssessment(serving.version(), date, results.assessments(), results.portfolio(), plan.errors());
   }
 

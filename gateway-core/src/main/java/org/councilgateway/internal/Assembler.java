@@ -3,7 +3,6 @@ package org.councilgateway.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.councilgateway.Assessment;
@@ -34,12 +33,20 @@ public final class Assembler {
    */
   public record Results(List<Assessment> assessments, List<PortfolioFinding> portfolio) {}
 
-  static Results assemble(CompiledRuleSet rules, List<Proposal> proposals, Recorder recorder, LocalDate asOf) {
-    List<Recorder.PortfolioEntry> entries = new ArrayList<>(recorder.portfolio());
+  /**
+   * Numbers the portfolio findings in POLICY.md's order and notes, for each proposal, the findings
+   * that involve it.
+   *
+   * @param found the portfolio findings the rules recorded
+   * @param refs filled with each proposal's references to the findings, by proposal id
+   * @return the numbered findings
+   */
+  static List<PortfolioFinding> number(java.util.Collection<Recorder.PortfolioEntry> found,
+      Map<String, List<PortfolioRef>> refs) {
+    List<Recorder.PortfolioEntry> entries = new ArrayList<>(found);
     entries.sort(Comparator.comparing(Recorder.PortfolioEntry::code, PolicyOrder.of(PolicyOrder.PORTFOLIO))
         .thenComparing(Recorder.PortfolioEntry::proposalIds, PolicyOrder.IDS));
     List<PortfolioFinding> portfolio = new ArrayList<>();
-    Map<String, List<PortfolioRef>> refs = new HashMap<>();
     for (Recorder.PortfolioEntry entry : entries) {
       String id = portfolioId(portfolio.size() + 1);
       portfolio.add(new PortfolioFinding(id, entry.code(), entry.proposalIds(), entry.rule().id(),
@@ -48,12 +55,7 @@ public final class Assembler {
         refs.computeIfAbsent(proposalId, k -> new ArrayList<>()).add(new PortfolioRef(id, entry.code()));
       }
     }
-    List<Assessment> assessments = new ArrayList<>(proposals.size());
-    for (Proposal proposal : proposals) {
-      assessments.add(assessment(rules, proposal, recorder.of(proposal),
-          refs.getOrDefault(proposal.id(), List.of()), asOf));
-    }
-    return new Results(assessments, portfolio);
+    return portfolio;
   }
 
   /** {@code PF-0001} onwards; wider once past 9999. */
@@ -62,7 +64,17 @@ public final class Assembler {
     return digits.length() >= 4 ? "PF-" + digits : "PF-" + "0000".substring(digits.length()) + digits;
   }
 
-  private static Assessment assessment(CompiledRuleSet rules, Proposal proposal, Recorder.ProposalRecord found,
+  /**
+   * One proposal's assessment, from what the rules recorded for it.
+   *
+   * @param rules the compiled rule set
+   * @param proposal the proposal
+   * @param found what the rules recorded for it
+   * @param portfolio the portfolio findings that involve it
+   * @param asOf the assessment date
+   * @return the assessment
+   */
+  static Assessment assessment(CompiledRuleSet rules, Proposal proposal, Recorder.ProposalRecord found,
       List<PortfolioRef> portfolio, LocalDate asOf) {
     List<String> scopeReasons = found.scope.keySet().stream().sorted(PolicyOrder.of(PolicyOrder.SCOPE)).toList();
     boolean councilWide = !scopeReasons.isEmpty();

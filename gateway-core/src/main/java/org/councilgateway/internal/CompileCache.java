@@ -51,13 +51,13 @@ final class CompileCache {
   }
 
   /**
-   * Loads a rule set's knowledge base from the cache.
+   * Loads a rule set's executable model from the cache.
    *
    * @param version the rule set's version
    * @param parent the class loader the model's classes see
-   * @return the knowledge base, or null when there is no usable entry
+   * @return the model, or null when there is no usable entry
    */
-  KieBase load(String version, ClassLoader parent) {
+  List<Model> load(String version, ClassLoader parent) {
     Path jar = entry(version);
     if (!Files.isRegularFile(jar)) {
       return null;
@@ -75,7 +75,7 @@ final class CompileCache {
       if (index == null) {
         return null;
       }
-      // The loader must outlive this method: the knowledge base keeps using its classes.
+      // The loader must outlive this method: the knowledge bases keep using its classes.
       URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, parent);
       List<Model> models = new ArrayList<>();
       for (String line : index.split("\n")) {
@@ -85,7 +85,7 @@ final class CompileCache {
         }
       }
       LOG.debug("Loaded rule set {} from the compile cache {}", version, jar);
-      return KieBaseBuilder.createKieBaseFromModel(models);
+      return models;
     } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
       LOG.debug("Ignoring the compile cache entry {}: {}", jar, e.toString());
       return null;

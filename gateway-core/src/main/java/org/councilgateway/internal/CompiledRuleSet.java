@@ -1,48 +1,155 @@
 package org.councilgateway.internal;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.facts.ReferenceData;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * A rule set compiled into a Drools knowledge base, with its reference data, its version and the
+ * A rule set compiled into Drools knowledge bases, with its reference data, its version and the
  * metadata of every rule. Immutable and safe to share between threads: each assessment opens its
- * own session.
+ * own sessions.
+ *
+ * <p>The rules are split in two knowledge bases (see {@link RuleRoles}): each proposal's own rules,
+ * which run over batches of proposals, and the rules that look across the plan, which run once
+ * over the whole plan.
  */
 public final class CompiledRuleSet {
-  private final KieBase kieBase;
+  /**
+   * One knowledge base and its pool of sessions; disposing a pooled session resets it and returns
+   * it for reuse, which saves building one per assessment.
+   *
+   * @param kieBase the knowledge base
+   * @param sessions its pool of sessions
+   * @param hasFindingsGlobal whether its rules declare the {@code findings} global
+   */
+  record Stage(KieBase kieBase, org.kie.api.runtime.KieSessionsPool sessions, boolean hasFindingsGlobal) {
+
+    static Stage of(List<Model> models, Predicate<org.drools.model.Rule> keep) {
+      List<Model> kept = models.stream().<Model>map(model -> new Subset(model, keep)).toList();
+      KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(kept);
+      boolean hasFindings = kieBase.getKiePackages().stream()
+          .flatMap(p -> p.getGlobalVariables().stream())
+          .anyMatch(g -> g.getName().equals("findings"));
+      return new Stage(kieBase, kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors()), hasFindings);
+    }
+  }
+
+  /** A model with only some of its rules; its globals, types, queries and entry points all kept. */
+  private record Subset(Model model, List<org.drools.model.Rule> rules) implements Model {
+    Subset(Model model, Predicate<org.drools.model.Rule> keep) {
+      this(model, model.getRules().stream().filter(keep).toList());
+    }
+
+    @Override
+    public String getName() {
+      return model.getName();
+    }
+
+    @Override
+    public String getPackageName() {
+      return model.getPackageName();
+    }
+
+    @Override
+    public List<org.drools.model.Global> getGlobals() {
+      return model.getGlobals();
+    }
+
+    @Override
+    public List<org.drools.model.Rule> getRules() {
+      return rules;
+    }
+
+    @Override
+    public List<org.drools.model.Query> getQueries() {
+      return model.getQueries();
+    }
+
+    @Override
+    public List<org.drools.model.TypeMetaData> getTypeMetaDatas() {
+      return model.getTypeMetaDatas();
+    }
+
+    @Override
+    public List<org.drools.model.EntryPoint> getEntryPoints() {
+      return model.getEntryPoints();
+    }
+  }
+
+  private final Stage proposalRules;
+  private final Stage planRules;
   private final String version;
   private final ReferenceData referenceData;
   private final List<RuleInfo> rules;
   private final Map<Rule, RuleMeta> rulesByDrools;
-  private final boolean hasFindingsGlobal;
   private final List<org.councilgateway.TraceEntry> traceEntries;
-  private final org.kie.api.runtime.KieSessionsPool sessions;
   private final List<Object> referenceFacts;
+  private final Set<Object> referenceFactSet;
   private final KnownCodes knownCodes;
 
-  CompiledRuleSet(KieBase kieBase, String version, ReferenceData referenceData, List<RuleInfo> rules,
-      Map<Rule, RuleMeta> rulesByDrools, boolean hasFindingsGlobal) {
-    this.kieBase = kieBase;
+  private CompiledRuleSet(Stage proposalRules, Stage planRules, String version, ReferenceData referenceData,
+      List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    this.proposalRules = proposalRules;
+    this.planRules = planRules;
     this.version = version;
     this.referenceData = referenceData;
     this.rules = List.copyOf(rules);
-    this.rulesByDrools = java.util.Collections.unmodifiableMap(rulesByDrools);
-    this.hasFindingsGlobal = hasFindingsGlobal;
-    // Disposing a pooled session resets it and returns it for reuse, which saves building one per assessment.
+    Map<Rule, RuleMeta> byRule = new IdentityHashMap<>();
+    for (Stage stage : java.util.Arrays.asList(proposalRules, planRules)) {
+      if (stage != null) {
+        byRule.putAll(index(stage.kieBase(), this.rules, infoByName));
+      }
+    }
+    this.rulesByDrools = Collections.unmodifiableMap(byRule);
     // Worked out once: every assessment inserts the same reference facts and checks the same codes.
     this.referenceFacts = referenceData.facts();
+    this.referenceFactSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    this.referenceFactSet.addAll(referenceFacts);
     this.knownCodes = KnownCodes.of(referenceData);
-    this.sessions = kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
     this.traceEntries = this.rules.stream().map(r -> new org.councilgateway.TraceEntry(r.id(), r.name(), r.source())).toList();
   }
 
-  /** @return the pool of sessions on the knowledge base; a disposed session goes back to it */
-  org.kie.api.runtime.KieSessionsPool sessions() {
-    return sessions;
+  /**
+   * Builds the knowledge bases of a rule set from its executable model.
+   *
+   * @param models the executable model
+   * @param acrossPlan the rules, by package and name, that look across the plan
+   * @param version the rule set's version
+   * @param referenceData its reference data
+   * @param rules every rule's metadata, sorted by id
+   * @param infoByName the metadata by package and rule name
+   * @return the compiled rule set
+   */
+  static CompiledRuleSet of(List<Model> models, Set<String> acrossPlan, String version, ReferenceData referenceData,
+      List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    Predicate<org.drools.model.Rule> planRule = rule -> acrossPlan.contains(key(rule.getPackage(), rule.getName()));
+    boolean anyAcrossPlan = models.stream().flatMap(model -> model.getRules().stream()).anyMatch(planRule);
+    return new CompiledRuleSet(Stage.of(models, planRule.negate()), anyAcrossPlan ? Stage.of(models, planRule) : null,
+        version, referenceData, rules, infoByName);
+  }
+
+  /** @return each proposal's own rules */
+  Stage proposalRules() {
+    return proposalRules;
+  }
+
+  /** @return the rules that look across the plan, or null when there are none */
+  Stage planRules() {
+    return planRules;
+  }
+
+  /** @return whether a fact is one of the reference facts every session starts with */
+  boolean isReferenceFact(Object fact) {
+    return referenceFactSet.contains(fact);
   }
 
   /** @return the reference data as the facts every session starts with */
@@ -53,11 +160,6 @@ public final class CompiledRuleSet {
   /** @return the codes the reference data defines */
   KnownCodes knownCodes() {
     return knownCodes;
-  }
-
-  /** @return the knowledge base */
-  public KieBase kieBase() {
-    return kieBase;
   }
 
   /** @return the rule set's version */
@@ -80,11 +182,6 @@ public final class CompiledRuleSet {
     return rulesByDrools;
   }
 
-  /** @return whether the rules declare the {@code findings} global */
-  public boolean hasFindingsGlobal() {
-    return hasFindingsGlobal;
-  }
-
   /** @return the trace entry of each rule, in id order */
   List<org.councilgateway.TraceEntry> traceEntries() {
     return traceEntries;
@@ -98,8 +195,8 @@ public final class CompiledRuleSet {
    * @param infoByName the metadata by package and rule name
    * @return the map, by rule identity
    */
-  static Map<Rule, RuleMeta> index(KieBase kieBase, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
-    Map<Rule, RuleMeta> byRule = new java.util.IdentityHashMap<>();
+  private static Map<Rule, RuleMeta> index(KieBase kieBase, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    Map<Rule, RuleMeta> byRule = new IdentityHashMap<>();
     for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
       for (Rule rule : pkg.getRules()) {
         RuleInfo info = infoByName.get(key(rule.getPackageName(), rule.getName()));

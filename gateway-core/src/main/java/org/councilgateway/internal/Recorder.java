@@ -38,6 +38,25 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     final Map<String, Finding> eiaActions = new LinkedHashMap<>();
     final Map<String, Finding> challenges = new LinkedHashMap<>();
     final java.util.BitSet trace = new java.util.BitSet();
+
+    /**
+     * Adds what another session recorded for the same proposal, keeping one finding per key as
+     * {@link Recorder#keep} does.
+     *
+     * @param other the other record
+     * @return this record
+     */
+    ProposalRecord absorb(ProposalRecord other) {
+      other.scope.forEach((key, found) -> keep(scope, key, found));
+      keyDecision |= other.keyDecision;
+      other.impacts.forEach((key, found) -> keep(impacts, key, found));
+      other.eiaReasons.forEach((key, found) -> keepHighest(eiaReasons, key, found));
+      characteristics.addAll(other.characteristics);
+      other.eiaActions.forEach((key, found) -> keep(eiaActions, key, found));
+      other.challenges.forEach((key, found) -> keep(challenges, key, found));
+      trace.or(other.trace);
+      return this;
+    }
   }
 
   /** A reason an EIA is required. */
@@ -75,6 +94,14 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   ProposalRecord of(String proposalId) {
     return byId.computeIfAbsent(proposalId, id -> new ProposalRecord());
+  }
+
+  /**
+   * @param proposalId a proposal's id
+   * @return what the rules recorded for it, or null when they recorded nothing
+   */
+  ProposalRecord touched(String proposalId) {
+    return byId.get(proposalId);
   }
 
   Collection<PortfolioEntry> portfolio() {
@@ -137,6 +164,11 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     });
   }
 
+  /** Keeps the highest level found for each reason. */
+  private static void keepHighest(Map<String, EiaReason> reasons, String key, EiaReason found) {
+    reasons.merge(key, found, (kept, other) -> kept.level().covers(other.level()) ? kept : other);
+  }
+
   private Finding finding(String code, String target, String message) {
     RuleInfo rule = rule();
     return new Finding(code, target, rule.id(), rule.source(), message);
@@ -159,8 +191,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void eiaReason(Proposal proposal, String code, EiaKind kind, EiaLevel level, String message) {
-    trace(proposal).eiaReasons.merge(code + "\u0000" + kind, new EiaReason(code, kind, level),
-        (kept, found) -> kept.level().covers(found.level()) ? kept : found);
+    keepHighest(trace(proposal).eiaReasons, code + "\u0000" + kind, new EiaReason(code, kind, level));
   }
 
   @Override

@@ -23,15 +23,16 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.ParserError;
 import org.drools.model.Model;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kproject.models.KieBaseModelImpl;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.drools.modelcompiler.KieBaseBuilder;
-import org.kie.api.KieBase;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.builder.model.KieBaseModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,14 @@ public final class RuleSetCompiler {
   record Checked(List<RuleFile> files, List<ParsedRule> rules, Map<String, String> packages, ReferenceData referenceData,
       List<Problem> problems) {}
 
-  /** A rule as the DRL parser sees it. */
-  record ParsedRule(String packageName, RuleInfo info) {}
+  /**
+   * A rule as the DRL parser sees it.
+   *
+   * @param packageName its package
+   * @param info its metadata
+   * @param acrossPlan whether it looks across the plan (see {@link RuleRoles})
+   */
+  record ParsedRule(String packageName, RuleInfo info, boolean acrossPlan) {}
 
   /**
    * Loads the bundled rule set from the classpath: the knowledge base precompiled when the
@@ -194,7 +201,8 @@ public final class RuleSetCompiler {
         }
       }
       rules.add(new ParsedRule(pkg.getName(), new RuleInfo(metadata.getOrDefault("id", ""), rule.getName(),
-          metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine())));
+          metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine()),
+          RuleRoles.looksAcrossPlan(rule)));
     }
   }
 
@@ -243,27 +251,39 @@ public final class RuleSetCompiler {
       throw failure(where, checked.problems());
     }
     LOG.debug("Checked {} in {} ms", where, (System.nanoTime() - started) / 1_000_000);
-    KieBase kieBase = precompiledIn == null ? null : precompiled(precompiledIn, checked);
+    List<Model> models = precompiledIn == null ? null : precompiled(precompiledIn, checked);
     CompileCache cache = root == null ? null : CompileCache.fromSystemProperty();
-    if (kieBase != null) {
+    if (models != null) {
       where = "the precompiled bundled rules";
-    } else if (cache != null && (kieBase = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
+    } else if (cache != null && (models = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
       where = where + " (compile cache)";
     } else {
-      kieBase = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
+      models = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
     }
     Map<String, RuleInfo> byName = new HashMap<>();
+    Set<String> acrossPlan = new java.util.HashSet<>();
     for (ParsedRule rule : checked.rules()) {
-      byName.put(CompiledRuleSet.key(rule.packageName(), rule.info().name()), rule.info());
+      String key = CompiledRuleSet.key(rule.packageName(), rule.info().name());
+      byName.put(key, rule.info());
+      if (rule.acrossPlan()) {
+        acrossPlan.add(key);
+      }
     }
-    boolean hasFindings = kieBase.getKiePackages().stream()
-        .flatMap(p -> p.getGlobalVariables().stream())
-        .anyMatch(g -> g.getName().equals("findings"));
     List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
         .sorted(Comparator.comparing(RuleInfo::id)).toList();
+    CompiledRuleSet compiled;
+    try {
+      compiled = CompiledRuleSet.of(models, acrossPlan, version, checked.referenceData(), rules, byName);
+    } catch (RuntimeException | LinkageError e) {
+      if (!where.endsWith("(compile cache)")) {
+        throw e;
+      }
+      LOG.debug("Ignoring the compile cache entry for {}: {}", version, e.toString());
+      models = build(files, root, checked, where, bytes -> cache.store(version, bytes));
+      compiled = CompiledRuleSet.of(models, acrossPlan, version, checked.referenceData(), rules, byName);
+    }
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
-    return new CompiledRuleSet(kieBase, version, checked.referenceData(), rules,
-        CompiledRuleSet.index(kieBase, rules, byName), hasFindings);
+    return compiled;
   }
 
   /**
@@ -273,9 +293,9 @@ public final class RuleSetCompiler {
    * {@code pom.properties} in its jar: in a shaded jar that belongs to another artifact, and the
    * container then compiles the rule files with the classic engine, which is absent.
    *
-   * @return the knowledge base, or null when it is missing or does not hold exactly the checked rules
+   * @return the model, or null when it is missing or does not hold exactly the checked rules
    */
-  private static KieBase precompiled(ClassLoader loader, Checked checked) {
+  private static List<Model> precompiled(ClassLoader loader, Checked checked) {
     String modelIndex = RuleSources.resource(loader, BUNDLED_MODEL);
     if (modelIndex == null) {
       LOG.debug("No precompiled {} on the classpath; compiling the bundled rules", BUNDLED_MODEL);
@@ -289,16 +309,15 @@ public final class RuleSetCompiler {
           models.add((Model) Class.forName(className, true, loader).getDeclaredConstructor().newInstance());
         }
       }
-      KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
-      Set<String> found = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-          .map(r -> CompiledRuleSet.key(r.getPackageName(), r.getName())).collect(Collectors.toSet());
+      Set<String> found = models.stream().flatMap(m -> m.getRules().stream())
+          .map(r -> CompiledRuleSet.key(r.getPackage(), r.getName())).collect(Collectors.toSet());
       Set<String> expected = checked.rules().stream()
           .map(r -> CompiledRuleSet.key(r.packageName(), r.info().name())).collect(Collectors.toSet());
       if (!found.equals(expected)) {
         LOG.warn("The precompiled bundled rules do not match the bundled rule files; compiling the files");
         return null;
       }
-      return kieBase;
+      return models;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       LOG.warn("Cannot load the precompiled bundled rules ({}); compiling the rule files", e.toString());
       return null;
@@ -306,7 +325,7 @@ public final class RuleSetCompiler {
   }
 
   /** Compiles the checked rule files into the executable model. */
-  private static KieBase build(List<RuleFile> files, Path root, Checked checked, String where,
+  private static List<Model> build(List<RuleFile> files, Path root, Checked checked, String where,
       java.util.function.Consumer<byte[]> keep) {
     KieServices services = KieServices.Factory.get();
     KieFileSystem fileSystem = services.newKieFileSystem();
@@ -329,13 +348,17 @@ public final class RuleSetCompiler {
       List<Problem> problems = DroolsMessages.locate(errors, byBuildPath, checked.rules(), path -> shown(root, path));
       throw failure(where, problems);
     }
-    if (keep != null && builder.getKieModule() instanceof org.drools.compiler.kie.builder.impl.InternalKieModule module) {
+    InternalKieModule module = (InternalKieModule) builder.getKieModule();
+    if (keep != null) {
       keep.accept(module.getBytes());
     }
-    KieContainer container = services.newKieContainer(releaseId);
-    KieBase kieBase = container.getKieBase();
     services.getRepository().removeKieModule(releaseId);
-    return kieBase;
+    CanonicalKieModule canonical = module instanceof CanonicalKieModule built ? built : new CanonicalKieModule(module);
+    List<Model> models = new ArrayList<>();
+    for (KieBaseModel base : module.getKieModuleModel().getKieBaseModels().values()) {
+      models.addAll(canonical.getModelForKBase((KieBaseModelImpl) base));
+    }
+    return models;
   }
 
   private static GatewayException failure(String where, List<Problem> problems) {

@@ -1,21 +1,45 @@
 package org.councilgateway.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.councilgateway.Assessment;
 import org.councilgateway.GatewayException;
+import org.councilgateway.PortfolioRef;
 import org.councilgateway.Problem;
 import org.councilgateway.Proposal;
 import org.councilgateway.facts.AssessmentDate;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
-/** Runs proposals through a compiled rule set in a session of their own. */
+/**
+ * Runs proposals through a compiled rule set.
+ *
+ * <p>A plan is assessed in two stages (see {@link RuleRoles}). First each proposal's own rules run
+ * over batches of proposals, one session per batch, the batches spread over the cores. Then the
+ * rules that look across the plan run once, in one session, over every proposal and every fact the
+ * first stage's rules inserted (the index facts of the bundled plan rules, for example). So the
+ * work of the first stage grows with the number of proposals and uses every core, and the second
+ * stage matches only on the keys the plan rules join on.
+ */
 public final class Sessions {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sessions.class);
+
+  /**
+   * Proposals per session in the first stage: enough that the reference facts each session starts
+   * with cost little per proposal, few enough that a plan of a few hundred proposals still uses
+   * every core.
+   */
+  static final int BATCH = 128;
 
   private Sessions() {}
 
   /**
-   * Assesses proposals together, so that the plan rules see them all.
+   * Assesses a plan's proposals together, so that the plan rules see them all.
    *
    * @param rules the compiled rule set
    * @param proposals the proposals, with distinct ids
@@ -23,30 +47,105 @@ public final class Sessions {
    * @return the assessments in the proposals' order, and the portfolio findings
    * @throws GatewayException when a rule fails while it runs
    */
-  public static Assembler.Results run(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
+  public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
     long started = System.nanoTime();
+    boolean forPlanRules = rules.planRules() != null;
+    int count = (proposals.size() + BATCH - 1) / BATCH;
+    IntStream batchNumbers = IntStream.range(0, count);
+    List<Batch> batches = (count > 1 ? batchNumbers.parallel() : batchNumbers)
+        .mapToObj(i -> runBatch(rules, proposals.subList(i * BATCH, Math.min(proposals.size(), (i + 1) * BATCH)),
+            asOf, forPlanRules))
+        .toList();
+    long ownRules = System.nanoTime();
+    Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf) : new Recorder(rules.rulesByDrools());
+    long planRules = System.nanoTime();
+    Map<String, List<PortfolioRef>> refs = new java.util.HashMap<>();
+    List<org.councilgateway.PortfolioFinding> portfolio = Assembler.number(plan.portfolio(), refs);
+    List<Assessment> assessments = (count > 1 ? batches.parallelStream() : batches.stream())
+        .flatMap(batch -> batch.proposals().stream().map(proposal -> {
+          Recorder.ProposalRecord found = batch.recorder().of(proposal);
+          Recorder.ProposalRecord acrossPlan = plan.touched(proposal.id());
+          return Assembler.assessment(rules, proposal, acrossPlan == null ? found : found.absorb(acrossPlan),
+              refs.getOrDefault(proposal.id(), List.of()), asOf);
+        }))
+        .toList();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Assessed {} proposal(s) in {} batch(es): own rules {} ms, plan rules {} ms, results {} ms",
+          proposals.size(), count, (ownRules - started) / 1_000_000, (planRules - ownRules) / 1_000_000,
+          (System.nanoTime() - planRules) / 1_000_000);
+    }
+    return new Assembler.Results(assessments, portfolio);
+  }
+
+  /**
+   * What the first stage found for a batch of proposals.
+   *
+   * @param proposals the batch
+   * @param recorder what the rules recorded
+   * @param inserted the facts the rules inserted, in order, when the plan rules need them
+   */
+  private record Batch(List<Proposal> proposals, Recorder recorder, List<Object> inserted) {}
+
+  private static Batch runBatch(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf, boolean keepInserted) {
     Recorder recorder = new Recorder(rules.rulesByDrools());
     recorder.expect(proposals);
-    KieSession session = rules.sessions().newKieSession();
-    try {
-      if (rules.hasFindingsGlobal()) {
-        session.setGlobal("findings", recorder);
-      }
-      session.addEventListener(recorder);
-      for (Object fact : rules.referenceFacts()) {
-        session.insert(fact);
-      }
-      session.insert(new AssessmentDate(asOf));
+    Inserted inserted = keepInserted ? new Inserted() : null;
+    fire(rules.proposalRules(), recorder, inserted, proposals.size(), session -> {
+      insertStart(rules, session, asOf);
       for (Proposal proposal : proposals) {
         session.insert(proposal);
       }
+    });
+    return new Batch(proposals, recorder, inserted == null ? List.of() : inserted.facts);
+  }
+
+  private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf) {
+    Recorder recorder = new Recorder(rules.rulesByDrools());
+    fire(rules.planRules(), recorder, null, proposals.size(), session -> {
+      insertStart(rules, session, asOf);
+      for (Batch batch : batches) {
+        for (Proposal proposal : batch.proposals()) {
+          session.insert(proposal);
+        }
+        for (Object fact : batch.inserted()) {
+          session.insert(fact);
+        }
+      }
+    });
+    return recorder;
+  }
+
+  private static void insertStart(CompiledRuleSet rules, KieSession session, LocalDate asOf) {
+    for (Object fact : rules.referenceFacts()) {
+      session.insert(fact);
+    }
+    session.insert(new AssessmentDate(asOf));
+  }
+
+  /** Opens a session on a stage's rules, loads it, fires its rules within a bound, and closes it. */
+  private static void fire(CompiledRuleSet.Stage stage, Recorder recorder, Inserted inserted, int proposals,
+      Consumer<KieSession> load) {
+    KieSession session = stage.sessions().newKieSession();
+    try {
+      if (stage.hasFindingsGlobal()) {
+        session.setGlobal("findings", recorder);
+      }
+      session.addEventListener(recorder);
+      load.accept(session);
+      if (inserted != null) {
+        session.addEventListener(inserted);
+      }
       // A rule that keeps re-firing itself must not hang the gateway: the bundled rules fire a
       // few dozen times per proposal, so this bound is far above any sound rule set.
-      long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals.size());
+      long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals);
       int fired = session.fireAllRules((int) limit);
       if (fired >= limit) {
         throw new GatewayException(new Problem(null, 0, 0, "The rules fired more than " + limit
-            + " times for " + proposals.size() + " proposal(s) and were stopped: a rule is probably making itself fire again."));
+            + " times for " + proposals + " proposal(s) and were stopped: a rule is probably making itself fire again."));
+      }
+      if (inserted != null) {
+        // Facts a rule inserted and another deleted are not passed on.
+        inserted.facts.removeIf(fact -> session.getFactHandle(fact) == null);
       }
     } catch (GatewayException e) {
       throw e;
@@ -55,15 +154,21 @@ public final class Sessions {
           "A rule failed while assessing: " + DroolsMessages.clean(String.valueOf(rootCause(e).getMessage()))));
     } finally {
       session.removeEventListener(recorder);
+      if (inserted != null) {
+        session.removeEventListener(inserted);
+      }
       session.dispose();
     }
-    long fired = System.nanoTime();
-    Assembler.Results results = Assembler.assemble(rules, proposals, recorder, asOf);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("Assessed {} proposal(s): rules {} ms, results {} ms", proposals.size(),
-          (fired - started) / 1_000_000, (System.nanoTime() - fired) / 1_000_000);
+  }
+
+  /** Collects, in order, the facts the rules insert. */
+  private static final class Inserted extends DefaultRuleRuntimeEventListener {
+    final List<Object> facts = new ArrayList<>();
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      facts.add(event.getObject());
     }
-    return results;
   }
 
   private static Throwable rootCause(Throwable e) {
