@@ -85,7 +85,12 @@ public final class PlanReader {
             + " bytes a plan may be.");
       }
       byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
+        // from a replacement character the file really has.
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+      }
       // A byte-order mark is not part of the document.
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {

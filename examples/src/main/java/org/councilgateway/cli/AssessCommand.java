@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         "Exit 0 when all are assessed, 1 when some proposals are invalid (the rest are still assessed),",
         "2 when the plan or the rules cannot be used."})
 final class AssessCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssessCommand.class);
+
   enum Format { text, json }
 
   @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
@@ -42,14 +44,18 @@ final class AssessCommand implements Callable<Integer> {
     // Load the rules while the plan is read: the two take similar time and share nothing.
     java.util.concurrent.CompletableFuture<Gateway> loading =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
+    long started = System.nanoTime();
     Plan read = PlanReader.create().read(plan);
+    long wasRead = System.nanoTime();
     Gateway gateway;
     try {
       gateway = loading.join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+    long loaded = System.nanoTime();
     PlanAssessment result = gateway.assess(read, asOf);
+    long assessed = System.nanoTime();
     java.io.PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       Reports.json(result, out);
@@ -57,6 +63,9 @@ final class AssessCommand implements Callable<Integer> {
       out.print(Reports.text(result));
     }
     out.flush();
+    LOG.debug("Read the plan in {} ms, waited {} ms for the rules, assessed in {} ms, wrote the report in {} ms",
+        (wasRead - started) / 1_000_000, (loaded - wasRead) / 1_000_000, (assessed - loaded) / 1_000_000,
+        (System.nanoTime() - assessed) / 1_000_000);
     if (!result.errors().isEmpty()) {
       spec.commandLine().getErr().println(plan + ": " + result.errors().stream().map(e -> e.index()).distinct().count()
           + " proposal(s) could not be assessed; each is listed under errors.");

@@ -31,7 +31,8 @@ public final class CompiledRuleSet {
    * @param sessions its pool of sessions
    * @param hasFindingsGlobal whether its rules declare the {@code findings} global
    */
-  record Stage(KieBase kieBase, org.kie.api.runtime.KieSessionsPool sessions, boolean hasFindingsGlobal) {
+  record Stage(KieBase kieBase, org.kie.api.runtime.KieSessionsPool sessions, boolean hasFindingsGlobal,
+      List<org.drools.base.base.ObjectType> matchedTypes, java.util.concurrent.ConcurrentMap<Class<?>, Boolean> matches) {
 
     static Stage of(List<Model> models, Predicate<org.drools.model.Rule> keep) {
       List<Model> kept = models.stream().<Model>map(model -> new Subset(model, keep)).toList();
@@ -39,7 +40,18 @@ public final class CompiledRuleSet {
       boolean hasFindings = kieBase.getKiePackages().stream()
           .flatMap(p -> p.getGlobalVariables().stream())
           .anyMatch(g -> g.getName().equals("findings"));
-      return new Stage(kieBase, kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors()), hasFindings);
+      List<org.drools.base.base.ObjectType> types = ((org.drools.core.impl.InternalRuleBase) kieBase).getRete()
+          .getObjectTypeNodes().stream().map(org.drools.core.reteoo.ObjectTypeNode::getObjectType).toList();
+      return new Stage(kieBase, kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors()), hasFindings,
+          types, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * @param fact a fact
+     * @return whether any of the stage's rules could match it; a fact none could is not worth inserting
+     */
+    boolean matches(Object fact) {
+      return matches.computeIfAbsent(fact.getClass(), type -> matchedTypes.stream().anyMatch(t -> t.isAssignableFrom(type)));
     }
   }
 

@@ -101,14 +101,18 @@ public final class Sessions {
 
   private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf) {
     Recorder recorder = new Recorder(rules.rulesByDrools());
-    fire(rules.planRules(), recorder, null, proposals.size(), session -> {
+    CompiledRuleSet.Stage stage = rules.planRules();
+    boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
+    fire(stage, recorder, null, proposals.size(), session -> {
       insertStart(rules, session, asOf);
       for (Batch batch : batches) {
-        for (Proposal proposal : batch.proposals()) {
-          session.insert(proposal);
+        if (matchesProposals) {
+          batch.proposals().forEach(session::insert);
         }
         for (Object fact : batch.inserted()) {
-          session.insert(fact);
+          if (stage.matches(fact)) {
+            session.insert(fact);
+          }
         }
       }
     });
