@@ -30,6 +30,18 @@ public final class Reports {
   }
 
   /**
+   * Streams a plan's assessment as JSON in UTF-8: the same bytes as {@link #json(PlanAssessment)}
+   * encoded, written faster than through a {@link java.io.Writer}.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void json(PlanAssessment result, java.io.OutputStream out) {
+    JsonReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
    * Writes one proposal's assessment as JSON.
    *
    * @param assessment the assessment
@@ -48,5 +60,27 @@ public final class Reports {
    */
   public static String text(PlanAssessment result) {
     return TextReport.write(result);
+  }
+
+  /**
+   * Streams a plan's assessment as text, as {@link #text(PlanAssessment)} returns it.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void text(PlanAssessment result, java.io.Writer out) {
+    TextReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Streams a plan's assessment as text in UTF-8, as {@link #text(PlanAssessment)} returns it.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void text(PlanAssessment result, java.io.OutputStream out) {
+    TextReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(out, "out"));
   }
 }

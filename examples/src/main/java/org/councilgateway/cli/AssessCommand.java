@@ -39,6 +39,17 @@ final class AssessCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand
+  GatewayCommand root;
+
+  private static void flush(java.io.OutputStream bytes) {
+    try {
+      bytes.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public Integer call() {
     // Load the rules while the plan is read: the two take similar time and share nothing.
@@ -57,10 +68,19 @@ final class AssessCommand implements Callable<Integer> {
     PlanAssessment result = gateway.assess(read, asOf);
     long assessed = System.nanoTime();
     java.io.PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    java.io.OutputStream bytes = root.bytesOut;
+    if (bytes != null) {
+      out.flush();
+      if (format == Format.json) {
+        Reports.json(result, bytes);
+      } else {
+        Reports.text(result, bytes);
+      }
+      flush(bytes);
+    } else if (format == Format.json) {
       Reports.json(result, out);
     } else {
-      out.print(Reports.text(result));
+      Reports.text(result, out);
     }
     out.flush();
     LOG.debug("Read the plan in {} ms, waited {} ms for the rules, assessed in {} ms, wrote the report in {} ms",

@@ -33,6 +33,12 @@ public final class GatewayCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The bytes behind {@code out}, when there are any: a report of megabytes is written there as
+   * UTF-8 directly rather than through the writer. Null when the output is only a writer (in tests).
+   */
+  java.io.OutputStream bytesOut;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -46,14 +52,26 @@ public final class GatewayCommand implements Runnable {
    */
   static int run(String... args) {
     // Buffered, not flushed per line: a large plan's output is megabytes.
+    java.io.OutputStream bytes = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
     PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
-        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
-    return run(out, new PrintWriter(System.err, true), args);
+        new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false);
+    int code = run(out, new PrintWriter(System.err, true), bytes, args);
+    try {
+      bytes.flush();
+    } catch (java.io.IOException e) {
+      // Nothing more can be said on a closed standard output.
+    }
+    return code;
   }
 
   static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, null, args);
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, java.io.OutputStream bytesOut, String... args) {
     useCompileCache();
     GatewayCommand root = new GatewayCommand();
+    root.bytesOut = bytesOut;
     CommandLine line = new CommandLine(root);
     line.registerConverter(java.time.LocalDate.class, text -> {
       try {

@@ -43,6 +43,13 @@ public final class JsonReport {
       super(base);
     }
 
+    /** A printer that starts at a depth, to render a part of a document on its own. */
+    static Printer at(int nesting) {
+      Printer printer = new Printer();
+      printer._nesting = nesting;
+      return printer;
+    }
+
     @Override
     public Printer createInstance() {
       return new Printer(this);
@@ -86,7 +93,8 @@ public final class JsonReport {
   }
 
   /**
-   * Streams a plan's assessment, so that a large plan's output never has to fit in one string.
+   * Streams a plan's assessment, so that a large plan's output never has to fit in one string; a
+   * long plan's assessments are rendered on every core.
    *
    * @param result the assessment
    * @param out where to write; flushed, not closed
@@ -95,44 +103,110 @@ public final class JsonReport {
   public static void write(PlanAssessment result, java.io.Writer out) {
     try (JsonGenerator g = GENERATORS.createGenerator(out)) {
       g.setPrettyPrinter(new Printer());
-      g.writeStartObject();
-      g.writeStringField("rulesetVersion", result.rulesetVersion());
-      g.writeStringField("asOf", result.asOf().toString());
-      g.writeArrayFieldStart("assessments");
-      for (Assessment a : result.assessments()) {
-        assessment(g, a);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("portfolio");
-      for (PortfolioFinding p : result.portfolio()) {
-        g.writeStartObject();
-        g.writeStringField("id", p.id());
-        g.writeStringField("code", p.code());
-        strings(g, "proposalIds", p.proposalIds());
-        g.writeStringField("ruleId", p.ruleId());
-        g.writeStringField("source", p.source());
-        g.writeStringField("message", p.message());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("errors");
-      for (InputError e : result.errors()) {
-        g.writeStartObject();
-        g.writeNumberField("index", e.index());
-        if (e.proposalId() != null) {
-          g.writeStringField("proposalId", e.proposalId());
-        }
-        g.writeStringField("path", e.path());
-        g.writeStringField("message", e.message());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
+      document(g, result, () -> Rendering.inOrder(result.assessments(), JsonReport::nested, g::writeRawValue));
       g.flush();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Streams a plan's assessment as UTF-8, the same bytes as {@link #write(PlanAssessment)} encodes
+   * to. The document around the assessments is rendered first, with two marks where the
+   * assessments go, which also give the separator between them; the assessments are then rendered
+   * on every core straight to bytes.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.OutputStream out) {
+    List<Assessment> all = result.assessments();
+    if (all.isEmpty()) {
+      try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+        g.setPrettyPrinter(new Printer());
+        document(g, result, () -> { });
+        g.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
+    java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+    try (JsonGenerator g = GENERATORS.createGenerator(frame)) {
+      g.setPrettyPrinter(new Printer());
+      document(g, result, () -> {
+        g.writeRawValue(MARK);
+        g.writeRawValue(MARK);
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] bytes = frame.toByteArray();
+    int first = indexOf(bytes, 0);
+    int second = indexOf(bytes, first + 1);
+    byte[] separator = java.util.Arrays.copyOfRange(bytes, first + 1, second);
+    try {
+      out.write(bytes, 0, first);
+      Rendering.inOrder(all, a -> nestedBytes(a, a == all.get(0) ? null : separator), out::write);
+      out.write(bytes, second + 1, bytes.length - second - 1);
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Marks where the assessments go; a NUL never appears in the generator's own output, which escapes it. */
+  private static final String MARK = "\u0000";
+
+  private static int indexOf(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("mark not found");
+  }
+
+  /** Writes the document, calling on {@code assessments} to fill the assessments list. */
+  private static void document(JsonGenerator g, PlanAssessment result, Part assessments) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("rulesetVersion", result.rulesetVersion());
+    g.writeStringField("asOf", result.asOf().toString());
+    g.writeArrayFieldStart("assessments");
+    assessments.write();
+    g.writeEndArray();
+    g.writeArrayFieldStart("portfolio");
+    for (PortfolioFinding p : result.portfolio()) {
+      g.writeStartObject();
+      g.writeStringField("id", p.id());
+      g.writeStringField("code", p.code());
+      strings(g, "proposalIds", p.proposalIds());
+      g.writeStringField("ruleId", p.ruleId());
+      g.writeStringField("source", p.source());
+      g.writeStringField("message", p.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("errors");
+    for (InputError e : result.errors()) {
+      g.writeStartObject();
+      g.writeNumberField("index", e.index());
+      if (e.proposalId() != null) {
+        g.writeStringField("proposalId", e.proposalId());
+      }
+      g.writeStringField("path", e.path());
+      g.writeStringField("message", e.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
+  /** Writes a part of the document. */
+  private interface Part {
+    void write() throws java.io.IOException;
   }
 
   /**
@@ -147,6 +221,33 @@ public final class JsonReport {
       g.setPrettyPrinter(new Printer());
       assessment(g, assessment);
       g.writeRaw('\n');
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** One assessment as it stands in a plan's {@code assessments} list, as UTF-8 after a separator (or none). */
+  private static byte[] nestedBytes(Assessment assessment, byte[] separator) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      if (separator != null) {
+        out.write(separator);
+      }
+      g.setPrettyPrinter(Printer.at(2));
+      assessment(g, assessment);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** One assessment as it stands in a plan's {@code assessments} list. */
+  private static String nested(Assessment assessment) {
+    java.io.StringWriter out = new java.io.StringWriter(8192);
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.setPrettyPrinter(Printer.at(2));
+      assessment(g, assessment);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

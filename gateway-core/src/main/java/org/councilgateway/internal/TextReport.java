@@ -23,37 +23,65 @@ public final class TextReport {
    * @return the text, ending in a newline
    */
   public static String write(PlanAssessment result) {
-    StringBuilder out = new StringBuilder();
-    out.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
-    out.append("Rule set ").append(result.rulesetVersion()).append('\n');
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(result, out);
+    return out.toString();
+  }
+
+  /**
+   * Streams a plan's assessment as {@link #write(PlanAssessment)} does; a long plan's proposals
+   * are rendered on every core.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.Writer out) {
+    write(result, text -> text, out::write);
+  }
+
+  /**
+   * Streams a plan's assessment as UTF-8, as {@link #write(PlanAssessment)} returns it.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.OutputStream out) {
+    write(result, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::write);
+  }
+
+  private static <P> void write(PlanAssessment result, java.util.function.Function<String, P> encode, Rendering.Sink<P> out) {
+    StringBuilder head = new StringBuilder();
+    head.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
+    head.append("Rule set ").append(result.rulesetVersion()).append('\n');
     long councilWide = result.assessments().stream().filter(a -> !a.scopeReasons().isEmpty()).count();
-    out.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
+    head.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
         .append(" council-wide, ").append(result.assessments().size() - councilWide).append(" single-directorate; ")
         .append(result.portfolio().size()).append(" finding(s) across the plan; ")
         .append(result.errors().stream().map(InputError::index).distinct().count()).append(" proposal(s) with errors.\n");
-    for (Assessment a : result.assessments()) {
-      out.append('\n');
-      assessment(out, a);
-    }
-    out.append("\nAcross the forward plan\n");
-    if (result.portfolio().isEmpty()) {
-      out.append("  No overlaps, shared providers or cumulative cuts found.\n");
-    }
-    for (PortfolioFinding p : result.portfolio()) {
-      out.append("  ").append(p.id()).append(' ').append(p.code()).append(": ").append(String.join(", ", p.proposalIds()))
-          .append('\n').append("      ").append(p.message()).append(" [").append(p.ruleId()).append("]\n");
-    }
+    Rendering.inOrder(List.of(head.toString()), encode, out);
+    Rendering.inOrder(result.assessments(), a -> {
+      StringBuilder text = new StringBuilder(1024).append('\n');
+      assessment(text, a);
+      return encode.apply(text.toString());
+    }, out);
+    Rendering.inOrder(List.of(result.portfolio().isEmpty()
+        ? "\nAcross the forward plan\n  No overlaps, shared providers or cumulative cuts found.\n"
+        : "\nAcross the forward plan\n"), encode, out);
+    Rendering.inOrder(result.portfolio(), p -> encode.apply("  " + p.id() + ' ' + p.code() + ": "
+        + String.join(", ", p.proposalIds()) + "\n      " + p.message() + " [" + p.ruleId() + "]\n"), out);
     if (!result.errors().isEmpty()) {
-      out.append("\nNot assessed: errors in the plan\n");
+      StringBuilder errors = new StringBuilder("\nNot assessed: errors in the plan\n");
       for (InputError e : result.errors()) {
-        out.append("  proposal ").append(e.index());
+        errors.append("  proposal ").append(e.index());
         if (e.proposalId() != null) {
-          out.append(" (").append(e.proposalId()).append(')');
+          errors.append(" (").append(e.proposalId()).append(')');
         }
-        out.append(' ').append(e.path()).append(": ").append(e.message()).append('\n');
+        errors.append(' ').append(e.path()).append(": ").append(e.message()).append('\n');
       }
+      Rendering.inOrder(List.of(errors.toString()), encode, out);
     }
-    return out.toString();
   }
 
   private static void assessment(StringBuilder out, Assessment a) {
