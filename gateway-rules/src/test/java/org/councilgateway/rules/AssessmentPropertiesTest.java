@@ -107,6 +107,13 @@ class AssessmentPropertiesTest {
     Set<EiaLevel> levels = cases.stream().flatMap(c -> c.result().assessments().stream())
         .map(a -> a.eia().level()).collect(Collectors.toSet());
 
+    // The gateway runs each proposal's own rules in batches of 128; plan findings must join them up.
+    long acrossBatches = cases.stream().filter(c -> c.result().portfolio().stream().anyMatch(finding -> {
+      List<String> ids = c.plan().proposals().stream().map(Proposal::id).toList();
+      return finding.proposalIds().stream().map(id -> ids.indexOf(id) / 128).distinct().count() > 1;
+    })).count();
+
+    assertThat(acrossBatches).isPositive();
     assertThat(withErrors).isGreaterThan(PLANS / 4);
     assertThat(withPortfolio).isGreaterThan(PLANS / 4);
     assertThat(withRepeats).isPositive();

@@ -137,14 +137,15 @@ final class RandomPlans {
   }
 
   /**
-   * Generates a plan of 1 to 30 entries.
+   * Generates a plan of 1 to 30 entries, or now and then (one in 25) of 129 to 400, more than one
+   * batch of the gateway's first stage, so that findings across batches are checked too.
    *
    * @param seed the seed
    * @return the plan
    */
   static GeneratedPlan generate(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    int size = 1 + random.nextInt(30);
+    int size = random.nextInt(25) == 0 ? 129 + random.nextInt(272) : 1 + random.nextInt(30);
     boolean repeatIds = random.nextInt(6) == 0;
     List<String> providers = new ArrayList<>(PROVIDER_NAMES.subList(0, 1 + random.nextInt(PROVIDER_NAMES.size())));
     // Ids whose sorted order is not the input order, so that sorting shows in the output.
