@@ -98,7 +98,7 @@ public final class CompiledRuleSet {
   }
 
   private final Stage proposalRules;
-  private final Stage planRules;
+  private final List<Stage> planRules;
   private final String version;
   private final ReferenceData referenceData;
   private final List<RuleInfo> rules;
@@ -108,7 +108,7 @@ public final class CompiledRuleSet {
   private final Set<Object> referenceFactSet;
   private final KnownCodes knownCodes;
 
-  private CompiledRuleSet(Stage proposalRules, Stage planRules, String version, ReferenceData referenceData,
+  private CompiledRuleSet(Stage proposalRules, List<Stage> planRules, String version, ReferenceData referenceData,
       List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
     this.proposalRules = proposalRules;
     this.planRules = planRules;
@@ -116,10 +116,9 @@ public final class CompiledRuleSet {
     this.referenceData = referenceData;
     this.rules = List.copyOf(rules);
     Map<Rule, RuleMeta> byRule = new IdentityHashMap<>();
-    for (Stage stage : java.util.Arrays.asList(proposalRules, planRules)) {
-      if (stage != null) {
-        byRule.putAll(index(stage.kieBase(), this.rules, infoByName));
-      }
+    byRule.putAll(index(proposalRules.kieBase(), this.rules, infoByName));
+    for (Stage stage : planRules) {
+      byRule.putAll(index(stage.kieBase(), this.rules, infoByName));
     }
     this.rulesByDrools = Collections.unmodifiableMap(byRule);
     // Worked out once: every assessment inserts the same reference facts and checks the same codes.
@@ -135,18 +134,28 @@ public final class CompiledRuleSet {
    *
    * @param models the executable model
    * @param acrossPlan the rules, by package and name, that look across the plan
+   * @param planRulesWrite whether any of those may insert, change or delete facts
    * @param version the rule set's version
    * @param referenceData its reference data
    * @param rules every rule's metadata, sorted by id
    * @param infoByName the metadata by package and rule name
    * @return the compiled rule set
    */
-  static CompiledRuleSet of(List<Model> models, Set<String> acrossPlan, String version, ReferenceData referenceData,
-      List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
-    Predicate<org.drools.model.Rule> planRule = rule -> acrossPlan.contains(key(rule.getPackage(), rule.getName()));
-    boolean anyAcrossPlan = models.stream().flatMap(model -> model.getRules().stream()).anyMatch(planRule);
-    return new CompiledRuleSet(Stage.of(models, planRule.negate()), anyAcrossPlan ? Stage.of(models, planRule) : null,
-        version, referenceData, rules, infoByName);
+  static CompiledRuleSet of(List<Model> models, Set<String> acrossPlan, boolean planRulesWrite, String version,
+      ReferenceData referenceData, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    Predicate<org.drools.model.Rule> planRule = rule -> acrossPlan.contains(key(rule));
+    List<String> planRuleKeys = models.stream().flatMap(model -> model.getRules().stream()).filter(planRule)
+        .map(CompiledRuleSet::key).sorted().toList();
+    // Rules across the plan that only read facts are independent of each other: each gets a
+    // knowledge base of its own, so that they run side by side. Otherwise they run together.
+    List<Stage> plan = planRuleKeys.isEmpty() ? List.of()
+        : planRulesWrite || planRuleKeys.size() == 1 ? List.of(Stage.of(models, planRule))
+        : planRuleKeys.stream().map(only -> Stage.of(models, rule -> key(rule).equals(only))).toList();
+    return new CompiledRuleSet(Stage.of(models, planRule.negate()), plan, version, referenceData, rules, infoByName);
+  }
+
+  private static String key(org.drools.model.Rule rule) {
+    return key(rule.getPackage(), rule.getName());
   }
 
   /** @return each proposal's own rules */
@@ -154,8 +163,8 @@ public final class CompiledRuleSet {
     return proposalRules;
   }
 
-  /** @return the rules that look across the plan, or null when there are none */
-  Stage planRules() {
+  /** @return the rules that look across the plan, in stages that can run side by side; empty when there are none */
+  List<Stage> planRules() {
     return planRules;
   }
 

@@ -213,9 +213,24 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   public void portfolio(String code, Collection<String> proposalIds, String message) {
     List<String> ids = new ArrayList<>(new TreeSet<>(proposalIds));
     ids.forEach(id -> trace(of(id)));
-    portfolio.merge(code + "\u0000" + String.join("\u0000", ids),
-        new PortfolioEntry(code, List.copyOf(ids), rule(), message),
+    keep(new PortfolioEntry(code, List.copyOf(ids), rule(), message));
+  }
+
+  /** Keeps one portfolio finding per code and proposals: the one from the lowest rule id, then the first message. */
+  private void keep(PortfolioEntry entry) {
+    portfolio.merge(entry.code() + "\u0000" + String.join("\u0000", entry.proposalIds()), entry,
         (kept, found) -> BY_RULE_THEN_MESSAGE.compare(kept.rule().id() + "\u0000" + kept.message(),
             found.rule().id() + "\u0000" + found.message()) <= 0 ? kept : found);
+  }
+
+  /**
+   * Adds what another recorder collected in another session of the same assessment, keeping one
+   * finding per key as each recorder does, so the result does not depend on which session ran first.
+   *
+   * @param other the other recorder
+   */
+  void absorb(Recorder other) {
+    other.byId.forEach((id, record) -> of(id).absorb(record));
+    other.portfolio.values().forEach(this::keep);
   }
 }

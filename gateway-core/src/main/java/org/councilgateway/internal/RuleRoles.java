@@ -25,6 +25,7 @@ import org.drools.drl.ast.descr.RuleDescr;
  * errs that way.
  */
 final class RuleRoles {
+  private static final Pattern WRITES = Pattern.compile("\\b(insert|insertLogical|modify|update|delete|retract)\\s*\\(");
   private static final Pattern RECORDS_PORTFOLIO = Pattern.compile("\\bfindings\\s*\\.\\s*portfolio\\s*\\(");
 
   private RuleRoles() {}
@@ -41,6 +42,19 @@ final class RuleRoles {
     Proposals found = new Proposals();
     found.walk(rule.getLhs(), false);
     return found.acrossPlan || found.matched > 1;
+  }
+
+  /**
+   * @param rule a parsed rule
+   * @return whether its consequence may change the facts other rules see (insert, modify, update
+   *     or delete); a rule across the plan that does not can run in a session of its own
+   */
+  static boolean writesFacts(RuleDescr rule) {
+    return writes(rule.getConsequence()) || rule.getNamedConsequences().values().stream().anyMatch(RuleRoles::writes);
+  }
+
+  private static boolean writes(Object consequence) {
+    return consequence != null && WRITES.matcher(consequence.toString()).find();
   }
 
   private static boolean recordsPortfolio(Object consequence) {

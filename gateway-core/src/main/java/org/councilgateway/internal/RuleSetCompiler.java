@@ -63,8 +63,9 @@ public final class RuleSetCompiler {
    * @param packageName its package
    * @param info its metadata
    * @param acrossPlan whether it looks across the plan (see {@link RuleRoles})
+   * @param writesFacts whether its consequence may insert, change or delete facts
    */
-  record ParsedRule(String packageName, RuleInfo info, boolean acrossPlan) {}
+  record ParsedRule(String packageName, RuleInfo info, boolean acrossPlan, boolean writesFacts) {}
 
   /**
    * Loads the bundled rule set from the classpath: the knowledge base precompiled when the
@@ -202,7 +203,7 @@ public final class RuleSetCompiler {
       }
       rules.add(new ParsedRule(pkg.getName(), new RuleInfo(metadata.getOrDefault("id", ""), rule.getName(),
           metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine()),
-          RuleRoles.looksAcrossPlan(rule)));
+          RuleRoles.looksAcrossPlan(rule), RuleRoles.writesFacts(rule)));
     }
   }
 
@@ -262,25 +263,27 @@ public final class RuleSetCompiler {
     }
     Map<String, RuleInfo> byName = new HashMap<>();
     Set<String> acrossPlan = new java.util.HashSet<>();
+    boolean planRulesWrite = false;
     for (ParsedRule rule : checked.rules()) {
       String key = CompiledRuleSet.key(rule.packageName(), rule.info().name());
       byName.put(key, rule.info());
       if (rule.acrossPlan()) {
         acrossPlan.add(key);
+        planRulesWrite |= rule.writesFacts();
       }
     }
     List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
         .sorted(Comparator.comparing(RuleInfo::id)).toList();
     CompiledRuleSet compiled;
     try {
-      compiled = CompiledRuleSet.of(models, acrossPlan, version, checked.referenceData(), rules, byName);
+      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
     } catch (RuntimeException | LinkageError e) {
       if (!where.endsWith("(compile cache)")) {
         throw e;
       }
       LOG.debug("Ignoring the compile cache entry for {}: {}", version, e.toString());
       models = build(files, root, checked, where, bytes -> cache.store(version, bytes));
-      compiled = CompiledRuleSet.of(models, acrossPlan, version, checked.referenceData(), rules, byName);
+      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
     }
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
     return compiled;

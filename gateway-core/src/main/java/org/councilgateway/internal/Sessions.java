@@ -49,7 +49,7 @@ public final class Sessions {
    */
   public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
     long started = System.nanoTime();
-    boolean forPlanRules = rules.planRules() != null;
+    boolean forPlanRules = !rules.planRules().isEmpty();
     int count = (proposals.size() + BATCH - 1) / BATCH;
     IntStream batchNumbers = IntStream.range(0, count);
     List<Batch> batches = (count > 1 ? batchNumbers.parallel() : batchNumbers)
@@ -100,8 +100,18 @@ public final class Sessions {
   }
 
   private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf) {
+    List<CompiledRuleSet.Stage> stages = rules.planRules();
+    List<Recorder> recorders = (stages.size() > 1 && proposals.size() > BATCH ? stages.parallelStream() : stages.stream())
+        .map(stage -> runPlan(rules, stage, proposals, batches, asOf))
+        .toList();
+    Recorder all = recorders.get(0);
+    recorders.subList(1, recorders.size()).forEach(all::absorb);
+    return all;
+  }
+
+  private static Recorder runPlan(CompiledRuleSet rules, CompiledRuleSet.Stage stage, List<Proposal> proposals,
+      List<Batch> batches, LocalDate asOf) {
     Recorder recorder = new Recorder(rules.rulesByDrools());
-    CompiledRuleSet.Stage stage = rules.planRules();
     boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
     fire(stage, recorder, null, proposals.size(), session -> {
       insertStart(rules, session, asOf);

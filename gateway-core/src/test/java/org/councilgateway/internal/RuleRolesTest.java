@@ -56,4 +56,19 @@ class RuleRolesTest {
   void looksAcrossPlan_ruleAcrossProposals_is(String what, String when, String then) throws Exception {
     assertThat(RuleRoles.looksAcrossPlan(rule(when, then))).as(what).isTrue();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      inserts              | insert(new Object());                               | true
+      inserts logically    | insertLogical(new Object());                        | true
+      modifies             | modify($p) { };                                     | true
+      updates              | update($p);                                         | true
+      deletes              | delete($p);                                         | true
+      retracts             | retract($p);                                        | true
+      records only         | findings.portfolio("X", java.util.List.of(), "m");  | false
+      mentions in a string | findings.challenge($p, "C", "insert it later");     | false
+      """)
+  void writesFacts_byWhatTheConsequenceCalls(String what, String then, boolean writes) throws Exception {
+    assertThat(RuleRoles.writesFacts(rule("$p : Proposal()", then))).as(what).isEqualTo(writes);
+  }
 }

@@ -111,6 +111,48 @@ class LargePlanTest {
         .contains("Shares LIBRARIES with L-01499.");
   }
 
+  @Test
+  void assess_ruleAcrossThePlanUsingFactsAnotherInserts_seesThem(@TempDir Path dir) throws IOException {
+    Path rules = RuleSetLoadingTest.copy(dir);
+    Files.writeString(rules.resolve("joint.drl"), """
+        package org.councilgateway.rules;
+
+        import org.councilgateway.Proposal;
+        import org.councilgateway.facts.AffectedDirectorate;
+        import org.councilgateway.facts.Findings;
+        import java.util.List;
+
+        global Findings findings;
+
+        rule "Proposals in one service area affect a joint board"
+          @id("GW-TEST-JOINT-1")
+          @source("A test")
+          @description("Two proposals in one service area: the first affects a joint board.")
+        when
+          $p : Proposal( $area : serviceArea, $id : id )
+          Proposal( id > $id, serviceArea == $area )
+        then
+          insert(new AffectedDirectorate($id, "JOINT_BOARD", "DECLARED"));
+        end
+
+        rule "A joint board is affected"
+          @id("GW-TEST-JOINT-2")
+          @source("A test")
+          @description("Reports each proposal that affects the joint board.")
+        when
+          AffectedDirectorate( directorate == "JOINT_BOARD", $id : proposalId )
+        then
+          findings.portfolio("TEST_JOINT_BOARD", List.of($id), $id + " affects the joint board.");
+        end
+        """);
+
+    PlanAssessment result = Gateway.of(RuleSet.fromDirectory(rules)).assess(plan(SIZE), AS_OF);
+
+    assertThat(result.portfolio()).filteredOn(f -> f.code().equals("TEST_JOINT_BOARD"))
+        .extracting(PortfolioFinding::proposalIds).containsExactly(List.of("L-00000"));
+    assertThat(result.portfolio()).extracting(PortfolioFinding::code).contains("OVERLAP_JOIN_UP");
+  }
+
   static Stream<PlanAssessment> results() {
     PlanAssessment empty = new PlanAssessment(large.rulesetVersion(), AS_OF, List.of(), List.of(), List.of());
     PlanAssessment small = Gateway.bundled().assess(plan(3), AS_OF);
