@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
 
 cp -r gateway-rules/src/main/resources/org/councilgateway/rules "$work/rules"
-for n in 100 1000 10000 100000; do
+for n in 1 100 1000 10000 100000; do
   java -cp "$bench" org.councilgateway.benchmarks.PlanGenerator "$n" 1 "$work/plan-$n.json"
 done
 
@@ -45,6 +45,9 @@ GATEWAY_COMPILE_CACHE=off measure "test --rules DIR, compiled (after an edit)" .
 ./gateway validate "$work/rules" > /dev/null
 measure "validate DIR, unchanged (compile cache)" ./gateway validate "$work/rules"
 measure "test --rules DIR, unchanged (compile cache)" ./gateway test --rules "$work/rules" gateway-rules/src/test/scenarios
-for n in 100 1000 10000 100000; do
-  measure "assess $n generated proposals, json, ./gateway" env GATEWAY_JAVA_OPTIONS=-Xmx8g ./gateway assess "$work/plan-$n.json" --format json
+# Plan size: the 1-proposal plan is the start-up against which "beyond start-up" is reckoned.
+for format in text json; do
+  for n in 1 100 1000 10000 100000; do
+    measure "assess $n generated proposal(s), $format, ./gateway" ./gateway assess "$work/plan-$n.json" --format "$format"
+  done
 done

@@ -139,8 +139,8 @@ public class AssessBenchmark {
   @State(Scope.Benchmark)
   @BenchmarkMode(Mode.SingleShotTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 3)
-  @Measurement(iterations = 5)
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 10)
   @Fork(value = 1, jvmArgsAppend = "-Xmx8g")
   public static class PlanBenchmark {
     /** Plan size. */

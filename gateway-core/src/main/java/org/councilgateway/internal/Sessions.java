@@ -91,7 +91,7 @@ public final class Sessions {
     recorder.expect(proposals);
     Inserted inserted = keepInserted ? new Inserted() : null;
     fire(rules.proposalRules(), recorder, inserted, proposals.size(), session -> {
-      insertStart(rules, session, asOf);
+      insertStart(rules, rules.proposalRules(), session, asOf);
       for (Proposal proposal : proposals) {
         session.insert(proposal);
       }
@@ -114,7 +114,7 @@ public final class Sessions {
     Recorder recorder = new Recorder(rules.rulesByDrools());
     boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
     fire(stage, recorder, null, proposals.size(), session -> {
-      insertStart(rules, session, asOf);
+      insertStart(rules, stage, session, asOf);
       for (Batch batch : batches) {
         if (matchesProposals) {
           batch.proposals().forEach(session::insert);
@@ -129,11 +129,17 @@ public final class Sessions {
     return recorder;
   }
 
-  private static void insertStart(CompiledRuleSet rules, KieSession session, LocalDate asOf) {
+  /** Inserts the reference facts and the assessment date, those of them the stage's rules can match. */
+  private static void insertStart(CompiledRuleSet rules, CompiledRuleSet.Stage stage, KieSession session, LocalDate asOf) {
     for (Object fact : rules.referenceFacts()) {
-      session.insert(fact);
+      if (stage.matches(fact)) {
+        session.insert(fact);
+      }
     }
-    session.insert(new AssessmentDate(asOf));
+    AssessmentDate date = new AssessmentDate(asOf);
+    if (stage.matches(date)) {
+      session.insert(date);
+    }
   }
 
   /** Opens a session on a stage's rules, loads it, fires its rules within a bound, and closes it. */
