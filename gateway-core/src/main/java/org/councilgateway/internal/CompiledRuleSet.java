@@ -30,11 +30,16 @@ public final class CompiledRuleSet {
    * @param kieBase the knowledge base
    * @param sessions its pool of sessions
    * @param hasFindingsGlobal whether its rules declare the {@code findings} global
+   * @param rulesByDrools each of its rules' metadata, by the Drools rule object (identity)
+   * @param matchedTypes the types of fact its rules match
+   * @param matches whether its rules match a class of fact, worked out once per class
    */
   record Stage(KieBase kieBase, org.kie.api.runtime.KieSessionsPool sessions, boolean hasFindingsGlobal,
-      List<org.drools.base.base.ObjectType> matchedTypes, java.util.concurrent.ConcurrentMap<Class<?>, Boolean> matches) {
+      Map<Rule, RuleMeta> rulesByDrools, List<org.drools.base.base.ObjectType> matchedTypes,
+      java.util.concurrent.ConcurrentMap<Class<?>, Boolean> matches) {
 
-    static Stage of(List<Model> models, Predicate<org.drools.model.Rule> keep) {
+    static Stage of(List<Model> models, Predicate<org.drools.model.Rule> keep,
+        java.util.function.Function<KieBase, Map<Rule, RuleMeta>> index) {
       List<Model> kept = models.stream().<Model>map(model -> new Subset(model, keep)).toList();
       KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(kept);
       boolean hasFindings = kieBase.getKiePackages().stream()
@@ -43,7 +48,7 @@ public final class CompiledRuleSet {
       List<org.drools.base.base.ObjectType> types = ((org.drools.core.impl.InternalRuleBase) kieBase).getRete()
           .getObjectTypeNodes().stream().map(org.drools.core.reteoo.ObjectTypeNode::getObjectType).toList();
       return new Stage(kieBase, kieBase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors()), hasFindings,
-          types, new java.util.concurrent.ConcurrentHashMap<>());
+          Collections.unmodifiableMap(index.apply(kieBase)), types, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -98,33 +103,26 @@ public final class CompiledRuleSet {
   }
 
   private final Stage proposalRules;
-  private final List<Stage> planRules;
+  private final Stage planRules;
+  private final java.util.function.Supplier<List<Stage>> planRulesApart;
+  private volatile List<Stage> planRulesSideBySide;
   private final String version;
   private final ReferenceData referenceData;
   private final List<RuleInfo> rules;
-  private final Map<Rule, RuleMeta> rulesByDrools;
   private final List<org.councilgateway.TraceEntry> traceEntries;
   private final List<Object> referenceFacts;
-  private final Set<Object> referenceFactSet;
   private final KnownCodes knownCodes;
 
-  private CompiledRuleSet(Stage proposalRules, List<Stage> planRules, String version, ReferenceData referenceData,
-      List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+  private CompiledRuleSet(Stage proposalRules, Stage planRules, java.util.function.Supplier<List<Stage>> planRulesApart,
+      String version, ReferenceData referenceData, List<RuleInfo> rules) {
     this.proposalRules = proposalRules;
     this.planRules = planRules;
+    this.planRulesApart = planRulesApart;
     this.version = version;
     this.referenceData = referenceData;
     this.rules = List.copyOf(rules);
-    Map<Rule, RuleMeta> byRule = new IdentityHashMap<>();
-    byRule.putAll(index(proposalRules.kieBase(), this.rules, infoByName));
-    for (Stage stage : planRules) {
-      byRule.putAll(index(stage.kieBase(), this.rules, infoByName));
-    }
-    this.rulesByDrools = Collections.unmodifiableMap(byRule);
     // Worked out once: every assessment inserts the same reference facts and checks the same codes.
     this.referenceFacts = referenceData.facts();
-    this.referenceFactSet = Collections.newSetFromMap(new IdentityHashMap<>());
-    this.referenceFactSet.addAll(referenceFacts);
     this.knownCodes = KnownCodes.of(referenceData);
     this.traceEntries = this.rules.stream().map(r -> new org.councilgateway.TraceEntry(r.id(), r.name(), r.source())).toList();
   }
@@ -143,15 +141,18 @@ public final class CompiledRuleSet {
    */
   static CompiledRuleSet of(List<Model> models, Set<String> acrossPlan, boolean planRulesWrite, String version,
       ReferenceData referenceData, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+    List<RuleInfo> sorted = List.copyOf(rules);
+    java.util.function.Function<KieBase, Map<Rule, RuleMeta>> index = kieBase -> index(kieBase, sorted, infoByName);
     Predicate<org.drools.model.Rule> planRule = rule -> acrossPlan.contains(key(rule));
     List<String> planRuleKeys = models.stream().flatMap(model -> model.getRules().stream()).filter(planRule)
         .map(CompiledRuleSet::key).sorted().toList();
-    // Rules across the plan that only read facts are independent of each other: each gets a
-    // knowledge base of its own, so that they run side by side. Otherwise they run together.
-    List<Stage> plan = planRuleKeys.isEmpty() ? List.of()
-        : planRulesWrite || planRuleKeys.size() == 1 ? List.of(Stage.of(models, planRule))
-        : planRuleKeys.stream().map(only -> Stage.of(models, rule -> key(rule).equals(only))).toList();
-    return new CompiledRuleSet(Stage.of(models, planRule.negate()), plan, version, referenceData, rules, infoByName);
+    Stage plan = planRuleKeys.isEmpty() ? null : Stage.of(models, planRule, index);
+    // Rules across the plan that only read facts are independent of each other: for a long plan
+    // each gets a knowledge base of its own, built when first needed, so that they run side by side.
+    java.util.function.Supplier<List<Stage>> apart = planRulesWrite || planRuleKeys.size() < 2
+        ? () -> plan == null ? List.of() : List.of(plan)
+        : () -> planRuleKeys.stream().map(only -> Stage.of(models, rule -> key(rule).equals(only), index)).toList();
+    return new CompiledRuleSet(Stage.of(models, planRule.negate(), index), plan, apart, version, referenceData, sorted);
   }
 
   private static String key(org.drools.model.Rule rule) {
@@ -163,14 +164,27 @@ public final class CompiledRuleSet {
     return proposalRules;
   }
 
-  /** @return the rules that look across the plan, in stages that can run side by side; empty when there are none */
-  List<Stage> planRules() {
+  /** @return the rules that look across the plan, in one knowledge base; null when there are none */
+  Stage planRules() {
     return planRules;
   }
 
-  /** @return whether a fact is one of the reference facts every session starts with */
-  boolean isReferenceFact(Object fact) {
-    return referenceFactSet.contains(fact);
+  /**
+   * @return the rules that look across the plan, in knowledge bases that can run side by side (one,
+   *     the same as {@link #planRules()}, when they cannot); empty when there are none
+   */
+  List<Stage> planRulesSideBySide() {
+    List<Stage> stages = planRulesSideBySide;
+    if (stages == null) {
+      synchronized (this) {
+        stages = planRulesSideBySide;
+        if (stages == null) {
+          stages = planRulesApart.get();
+          planRulesSideBySide = stages;
+        }
+      }
+    }
+    return stages;
   }
 
   /** @return the reference data as the facts every session starts with */
@@ -196,11 +210,6 @@ public final class CompiledRuleSet {
   /** @return every rule, by id */
   public List<RuleInfo> rules() {
     return rules;
-  }
-
-  /** @return every rule's metadata, by the Drools rule object (identity) */
-  Map<Rule, RuleMeta> rulesByDrools() {
-    return rulesByDrools;
   }
 
   /** @return the trace entry of each rule, in id order */

@@ -49,7 +49,7 @@ public final class Sessions {
    */
   public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
     long started = System.nanoTime();
-    boolean forPlanRules = !rules.planRules().isEmpty();
+    boolean forPlanRules = rules.planRules() != null;
     int count = (proposals.size() + BATCH - 1) / BATCH;
     IntStream batchNumbers = IntStream.range(0, count);
     List<Batch> batches = (count > 1 ? batchNumbers.parallel() : batchNumbers)
@@ -57,7 +57,7 @@ public final class Sessions {
             asOf, forPlanRules))
         .toList();
     long ownRules = System.nanoTime();
-    Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf) : new Recorder(rules.rulesByDrools());
+    Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf) : new Recorder(Map.of());
     long planRules = System.nanoTime();
     Map<String, List<PortfolioRef>> refs = new java.util.HashMap<>();
     List<org.councilgateway.PortfolioFinding> portfolio = Assembler.number(plan.portfolio(), refs);
@@ -87,7 +87,7 @@ public final class Sessions {
   private record Batch(List<Proposal> proposals, Recorder recorder, List<Object> inserted) {}
 
   private static Batch runBatch(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf, boolean keepInserted) {
-    Recorder recorder = new Recorder(rules.rulesByDrools());
+    Recorder recorder = new Recorder(rules.proposalRules().rulesByDrools());
     recorder.expect(proposals);
     Inserted inserted = keepInserted ? new Inserted() : null;
     fire(rules.proposalRules(), recorder, inserted, proposals.size(), session -> {
@@ -100,8 +100,9 @@ public final class Sessions {
   }
 
   private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf) {
-    List<CompiledRuleSet.Stage> stages = rules.planRules();
-    List<Recorder> recorders = (stages.size() > 1 && proposals.size() > BATCH ? stages.parallelStream() : stages.stream())
+    // A plan of one batch is quicker to run through all the plan rules in one session.
+    List<CompiledRuleSet.Stage> stages = proposals.size() > BATCH ? rules.planRulesSideBySide() : List.of(rules.planRules());
+    List<Recorder> recorders = (stages.size() > 1 ? stages.parallelStream() : stages.stream())
         .map(stage -> runPlan(rules, stage, proposals, batches, asOf))
         .toList();
     Recorder all = recorders.get(0);
@@ -111,7 +112,7 @@ public final class Sessions {
 
   private static Recorder runPlan(CompiledRuleSet rules, CompiledRuleSet.Stage stage, List<Proposal> proposals,
       List<Batch> batches, LocalDate asOf) {
-    Recorder recorder = new Recorder(rules.rulesByDrools());
+    Recorder recorder = new Recorder(stage.rulesByDrools());
     boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
     fire(stage, recorder, null, proposals.size(), session -> {
       insertStart(rules, stage, session, asOf);
