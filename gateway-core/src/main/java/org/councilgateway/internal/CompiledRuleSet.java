@@ -77,6 +77,7 @@ public final class CompiledRuleSet {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Drools' Model declares the raw type
     public List<org.drools.model.Global> getGlobals() {
       return model.getGlobals();
     }
