@@ -244,14 +244,7 @@ public final class JsonReport {
 
   /** One assessment as it stands in a plan's {@code assessments} list. */
   private static String nested(Assessment assessment) {
-    java.io.StringWriter out = new java.io.StringWriter(8192);
-    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
-      g.setPrettyPrinter(Printer.at(2));
-      assessment(g, assessment);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString();
+    return new String(nestedBytes(assessment, null), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void assessment(JsonGenerator g, Assessment a) throws java.io.IOException {

@@ -254,9 +254,11 @@ public final class RuleSetCompiler {
     LOG.debug("Checked {} in {} ms", where, (System.nanoTime() - started) / 1_000_000);
     List<Model> models = precompiledIn == null ? null : precompiled(precompiledIn, checked);
     CompileCache cache = root == null ? null : CompileCache.fromSystemProperty();
+    boolean fromCache = false;
     if (models != null) {
       where = "the precompiled bundled rules";
     } else if (cache != null && (models = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
+      fromCache = true;
       where = where + " (compile cache)";
     } else {
       models = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
@@ -278,10 +280,12 @@ public final class RuleSetCompiler {
     try {
       compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
     } catch (RuntimeException | LinkageError e) {
-      if (!where.endsWith("(compile cache)")) {
+      if (!fromCache) {
         throw e;
       }
+      // A cache entry whose model no longer builds is compiled afresh, as a missing one is.
       LOG.debug("Ignoring the compile cache entry for {}: {}", version, e.toString());
+      where = root.toString();
       models = build(files, root, checked, where, bytes -> cache.store(version, bytes));
       compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
     }
