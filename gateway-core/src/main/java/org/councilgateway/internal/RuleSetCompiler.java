@@ -257,7 +257,7 @@ public final class RuleSetCompiler {
     boolean fromCache = false;
     if (models != null) {
       where = "the precompiled bundled rules";
-    } else if (cache != null && (models = cache.load(version, RuleSetCompiler.class.getClassLoader())) != null) {
+    } else if (cache != null && (models = fromCache(cache, version)) != null) {
       fromCache = true;
       where = where + " (compile cache)";
     } else {
@@ -291,6 +291,20 @@ public final class RuleSetCompiler {
     }
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
     return compiled;
+  }
+
+  /** The models of a rule set's compile cache entry, verified before any class is defined, or null. */
+  private static List<Model> fromCache(CompileCache cache, String version) {
+    CompileCache.Entry entry = cache.load(version);
+    if (entry == null) {
+      return null;
+    }
+    try {
+      return entry.models(RuleSetCompiler.class.getClassLoader());
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.debug("Ignoring the compile cache entry for {}: {}", version, e.toString());
+      return null;
+    }
   }
 
   /**
@@ -356,6 +370,18 @@ public final class RuleSetCompiler {
       throw failure(where, problems);
     }
     InternalKieModule module = (InternalKieModule) builder.getKieModule();
+    // Nothing Drools generated has been defined or run yet: check every class before any is.
+    Map<String, byte[]> classes = new HashMap<>();
+    for (String name : module.getFileNames()) {
+      if (name.endsWith(".class")) {
+        classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+      }
+    }
+    List<Problem> refused = refusals(classes, checked.rules(), root);
+    if (!refused.isEmpty()) {
+      services.getRepository().removeKieModule(releaseId);
+      throw failure(where, refused);
+    }
     if (keep != null) {
       keep.accept(module.getBytes());
     }
@@ -366,6 +392,45 @@ public final class RuleSetCompiler {
       models.addAll(canonical.getModelForKBase((KieBaseModelImpl) base));
     }
     return models;
+  }
+
+  /**
+   * Verifies generated classes (see {@link ClassVerifier}) and reports each reference outside the
+   * allowlist against the rule whose code holds or uses it.
+   *
+   * @param classes class file bytes by internal name
+   * @param rules the rules they were generated from
+   * @param root the rules directory, or null for the bundled rules
+   * @return a problem for each rule and reference refused; empty when the classes are sound
+   */
+  static List<Problem> refusals(Map<String, byte[]> classes, List<ParsedRule> rules, Path root) {
+    List<ClassVerifier.Refusal> refusals = ClassVerifier.verify(classes);
+    if (refusals.isEmpty()) {
+      return List.of();
+    }
+    Map<String, ParsedRule> byMethod = new HashMap<>();
+    for (ParsedRule rule : rules) {
+      byMethod.put("rule_" + org.drools.modelcompiler.util.StringUtil.toId(rule.info().name()), rule);
+    }
+    Map<String, Set<String>> users = ClassVerifier.users(classes);
+    Set<Problem> problems = new java.util.LinkedHashSet<>();
+    for (ClassVerifier.Refusal refusal : refusals) {
+      ParsedRule rule = refusal.method() == null ? null : byMethod.get(refusal.method());
+      if (rule == null) {
+        rule = users.getOrDefault(refusal.className(), Set.of()).stream().map(byMethod::get)
+            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      }
+      String uses = " compiles to code that uses " + refusal.reference()
+          + ", which rule files may not do: only findings, insert of model types and reading facts are allowed.";
+      if (rule != null) {
+        problems.add(new Problem(shown(root, rule.info().file()), rule.info().line(), 1,
+            "Rule \"" + rule.info().name() + "\"" + uses));
+      } else {
+        problems.add(new Problem(root == null ? "the bundled rules" : root.toString(), 0, 0,
+            "The rule set (in the generated class " + refusal.className().replace('/', '.') + ")" + uses));
+      }
+    }
+    return List.copyOf(problems);
   }
 
   private static GatewayException failure(String where, List<Problem> problems) {
