@@ -48,7 +48,20 @@ public interface Gateway {
    * @return the gateway
    */
   static Gateway of(RuleSet rules) {
-    return new RuleGateway(rules);
+    return new RuleGateway(rules, Limits.DEFAULTS);
+  }
+
+  /**
+   * A gateway on a compiled rule set, assessing within the given limits: an assessment that would
+   * record more findings, insert more facts, hold longer texts or run longer than they allow is
+   * stopped with a {@link GatewayException} naming the limit.
+   *
+   * @param rules the rule set
+   * @param limits the limits; {@link Limits#DEFAULTS} unless a council needs more
+   * @return the gateway
+   */
+  static Gateway of(RuleSet rules, Limits limits) {
+    return new RuleGateway(rules, limits);
   }
 
   /**
@@ -76,7 +89,8 @@ public interface Gateway {
    * @param asOf the assessment date; when null, the plan's own, and failing that today's date in
    *     the JVM's default time zone
    * @return the plan's assessment
-   * @throws GatewayException when a rule fails while it runs
+   * @throws GatewayException when a rule fails while it runs, or the assessment reaches one of
+   *     its {@link Limits}
    */
   PlanAssessment assess(Plan plan, LocalDate asOf);
 

@@ -11,9 +11,11 @@ import org.councilgateway.internal.Sessions;
 /** The gateway over a Drools rule set that can be swapped atomically. */
 final class RuleGateway implements Gateway {
   private final AtomicReference<RuleSet> rules;
+  private final Limits limits;
 
-  RuleGateway(RuleSet rules) {
+  RuleGateway(RuleSet rules, Limits limits) {
     this.rules = new AtomicReference<>(Objects.requireNonNull(rules, "rules"));
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   @Override
@@ -25,7 +27,7 @@ final class RuleGateway implements Gateway {
   public Assessment assess(Proposal proposal, LocalDate asOf) {
     Objects.requireNonNull(proposal, "proposal");
     Objects.requireNonNull(asOf, "asOf");
-    return Sessions.assess(rules.get().compiled(), List.of(proposal), asOf).assessments().get(0);
+    return Sessions.assess(rules.get().compiled(), List.of(proposal), asOf, limits).assessments().get(0);
   }
 
   @Override
@@ -33,7 +35,7 @@ final class RuleGateway implements Gateway {
     Objects.requireNonNull(plan, "plan");
     LocalDate date = asOf != null ? asOf : plan.asOf() != null ? plan.asOf() : LocalDate.now();
     RuleSet serving = rules.get();
-    Assembler.Results results = Sessions.assess(serving.compiled(), plan.proposals(), date);
+    Assembler.Results results = Sessions.assess(serving.compiled(), plan.proposals(), date, limits);
     return new PlanAssessment(serving.version(), date, results.assessments(), results.portfolio(), plan.errors());
   }
 
@@ -41,7 +43,7 @@ final class RuleGateway implements Gateway {
   public ReloadResult reload(Path directory) {
     Objects.requireNonNull(directory, "directory");
     try {
-      RuleSet next = RuleSet.fromDirectory(directory);
+      RuleSet next = RuleSet.fromDirectory(directory, limits);
       rules.set(next);
       return new ReloadResult(true, next.version(), List.of());
     } catch (GatewayException e) {

@@ -43,8 +43,22 @@ public final class RuleSet {
    *     rules cannot be read, do not check or do not compile
    */
   public static RuleSet fromDirectory(Path directory) {
+    return fromDirectory(directory, Limits.DEFAULTS);
+  }
+
+  /**
+   * Compiles the rules in a directory, reading no rule file larger than the limits allow.
+   *
+   * @param directory the rules directory
+   * @param limits the limits, of which {@link Limits#ruleFileBytes()} applies here
+   * @return the rule set
+   * @throws RuleSetException with every problem, each with its file, line and column, when the
+   *     rules cannot be read, do not check or do not compile
+   */
+  public static RuleSet fromDirectory(Path directory, Limits limits) {
     Objects.requireNonNull(directory, "directory");
-    return new RuleSet(RuleSetCompiler.directory(directory));
+    Objects.requireNonNull(limits, "limits");
+    return new RuleSet(RuleSetCompiler.directory(directory, limits));
   }
 
   /**

@@ -69,10 +69,12 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   private final Map<Proposal, ProposalRecord> byProposal = new java.util.IdentityHashMap<>();
   private final Map<String, ProposalRecord> byId = new HashMap<>();
   private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
+  private final Budget budget;
   private RuleMeta current;
 
-  Recorder(Map<Rule, RuleMeta> rules) {
+  Recorder(Map<Rule, RuleMeta> rules, Budget budget) {
     this.rules = rules;
+    this.budget = budget;
   }
 
   /**
@@ -169,7 +171,16 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     reasons.merge(key, found, (kept, other) -> kept.level().covers(other.level()) ? kept : other);
   }
 
+  /** Counts a finding against the assessment's budget, and checks its texts. */
+  private void spend(String code, String target, String message) {
+    budget.finding();
+    budget.text(code, "a finding code");
+    budget.text(target, "a finding target");
+    budget.text(message, "a finding message");
+  }
+
   private Finding finding(String code, String target, String message) {
+    spend(code, target, message);
     RuleInfo rule = rule();
     return new Finding(code, target, rule.id(), rule.source(), message);
   }
@@ -181,6 +192,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void keyDecision(Proposal proposal, String message) {
+    spend(null, null, message);
     trace(proposal).keyDecision = true;
   }
 
@@ -191,11 +203,17 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void eiaReason(Proposal proposal, String code, EiaKind kind, EiaLevel level, String message) {
+    spend(code, null, message);
     keepHighest(trace(proposal).eiaReasons, code + "\u0000" + kind, new EiaReason(code, kind, level));
   }
 
   @Override
   public void characteristics(Proposal proposal, Collection<String> characteristics) {
+    budget.finding();
+    if (characteristics.size() > 1_000) {
+      budget.text(String.join(",", characteristics), "a list of characteristics");
+    }
+    characteristics.forEach(characteristic -> budget.text(characteristic, "a characteristic"));
     trace(proposal).characteristics.addAll(characteristics);
   }
 
@@ -211,6 +229,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void portfolio(String code, Collection<String> proposalIds, String message) {
+    spend(code, null, message);
     List<String> ids = new ArrayList<>(new TreeSet<>(proposalIds));
     ids.forEach(id -> trace(of(id)));
     keep(new PortfolioEntry(code, List.copyOf(ids), rule(), message));

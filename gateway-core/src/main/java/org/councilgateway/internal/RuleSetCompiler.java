@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.councilgateway.GatewayException;
+import org.councilgateway.Limits;
 import org.councilgateway.Problem;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.facts.ReferenceData;
@@ -89,6 +90,18 @@ public final class RuleSetCompiler {
    * @throws GatewayException when it cannot be read, does not check or does not compile
    */
   public static CompiledRuleSet directory(Path root) {
+    return directory(root, Limits.DEFAULTS);
+  }
+
+  /**
+   * Compiles a rule set from a directory within limits.
+   *
+   * @param root the rules directory
+   * @param limits the limits on reading it
+   * @return the compiled rule set
+   * @throws GatewayException when it cannot be read, does not check or does not compile
+   */
+  public static CompiledRuleSet directory(Path root, Limits limits) {
     return compile(RuleSources.directory(root), root);
   }
 

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.councilgateway.Assessment;
 import org.councilgateway.GatewayException;
+import org.councilgateway.Limits;
 import org.councilgateway.PortfolioRef;
 import org.councilgateway.Problem;
 import org.councilgateway.Proposal;
@@ -15,6 +16,8 @@ import org.councilgateway.facts.AssessmentDate;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Runs proposals through a compiled rule set.
@@ -48,16 +51,32 @@ public final class Sessions {
    * @throws GatewayException when a rule fails while it runs
    */
   public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf) {
+    return assess(rules, proposals, asOf, Limits.DEFAULTS);
+  }
+
+  /**
+   * Assesses a plan's proposals together within limits.
+   *
+   * @param rules the compiled rule set
+   * @param proposals the proposals, with distinct ids
+   * @param asOf the assessment date
+   * @param limits the bounds on findings, facts, text and time
+   * @return the assessments in the proposals' order, and the portfolio findings
+   * @throws GatewayException when a rule fails while it runs, or a limit is reached
+   */
+  public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf,
+      Limits limits) {
     long started = System.nanoTime();
+    Budget budget = new Budget(limits, proposals.size());
     boolean forPlanRules = rules.planRules() != null;
     int count = (proposals.size() + BATCH - 1) / BATCH;
     IntStream batchNumbers = IntStream.range(0, count);
     List<Batch> batches = (count > 1 ? batchNumbers.parallel() : batchNumbers)
         .mapToObj(i -> runBatch(rules, proposals.subList(i * BATCH, Math.min(proposals.size(), (i + 1) * BATCH)),
-            asOf, forPlanRules))
+            asOf, forPlanRules, budget))
         .toList();
     long ownRules = System.nanoTime();
-    Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf) : new Recorder(Map.of());
+    Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf, budget) : new Recorder(Map.of(), budget);
     long planRules = System.nanoTime();
     Map<String, List<PortfolioRef>> refs = new java.util.HashMap<>();
     List<org.councilgateway.PortfolioFinding> portfolio = Assembler.number(plan.portfolio(), refs);
@@ -86,11 +105,12 @@ public final class Sessions {
    */
   private record Batch(List<Proposal> proposals, Recorder recorder, List<Object> inserted) {}
 
-  private static Batch runBatch(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf, boolean keepInserted) {
-    Recorder recorder = new Recorder(rules.proposalRules().rulesByDrools());
+  private static Batch runBatch(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf, boolean keepInserted,
+      Budget budget) {
+    Recorder recorder = new Recorder(rules.proposalRules().rulesByDrools(), budget);
     recorder.expect(proposals);
     Inserted inserted = keepInserted ? new Inserted() : null;
-    fire(rules.proposalRules(), recorder, inserted, proposals.size(), session -> {
+    fire(rules.proposalRules(), recorder, inserted, proposals.size(), budget, session -> {
       insertStart(rules, rules.proposalRules(), session, asOf);
       for (Proposal proposal : proposals) {
         session.insert(proposal);
@@ -99,11 +119,12 @@ public final class Sessions {
     return new Batch(proposals, recorder, inserted == null ? List.of() : inserted.facts);
   }
 
-  private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf) {
+  private static Recorder runPlan(CompiledRuleSet rules, List<Proposal> proposals, List<Batch> batches, LocalDate asOf,
+      Budget budget) {
     // A plan of one batch is quicker to run through all the plan rules in one session.
     List<CompiledRuleSet.Stage> stages = proposals.size() > BATCH ? rules.planRulesSideBySide() : List.of(rules.planRules());
     List<Recorder> recorders = (stages.size() > 1 ? stages.parallelStream() : stages.stream())
-        .map(stage -> runPlan(rules, stage, proposals, batches, asOf))
+        .map(stage -> runPlan(rules, stage, proposals, batches, asOf, budget))
         .toList();
     Recorder all = recorders.get(0);
     recorders.subList(1, recorders.size()).forEach(all::absorb);
@@ -111,10 +132,10 @@ public final class Sessions {
   }
 
   private static Recorder runPlan(CompiledRuleSet rules, CompiledRuleSet.Stage stage, List<Proposal> proposals,
-      List<Batch> batches, LocalDate asOf) {
-    Recorder recorder = new Recorder(stage.rulesByDrools());
+      List<Batch> batches, LocalDate asOf, Budget budget) {
+    Recorder recorder = new Recorder(stage.rulesByDrools(), budget);
     boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
-    fire(stage, recorder, null, proposals.size(), session -> {
+    fire(stage, recorder, null, proposals.size(), budget, session -> {
       insertStart(rules, stage, session, asOf);
       for (Batch batch : batches) {
         if (matchesProposals) {
@@ -145,7 +166,9 @@ public final class Sessions {
 
   /** Opens a session on a stage's rules, loads it, fires its rules within a bound, and closes it. */
   private static void fire(CompiledRuleSet.Stage stage, Recorder recorder, Inserted inserted, int proposals,
-      Consumer<KieSession> load) {
+      Budget budget, Consumer<KieSession> load) {
+    Budget.Facts facts = budget.facts(proposals);
+    OnTime onTime = new OnTime(budget);
     KieSession session = stage.sessions().newKieSession();
     try {
       if (stage.hasFindingsGlobal()) {
@@ -153,13 +176,18 @@ public final class Sessions {
       }
       session.addEventListener(recorder);
       load.accept(session);
+      session.addEventListener(facts);
       if (inserted != null) {
         session.addEventListener(inserted);
       }
+      onTime.session = session;
       // A rule that keeps re-firing itself must not hang the gateway: the bundled rules fire a
       // few dozen times per proposal, so this bound is far above any sound rule set.
       long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals);
-      int fired = session.fireAllRules((int) limit);
+      int fired = session.fireAllRules(onTime, (int) limit);
+      if (onTime.halted) {
+        throw budget.overTimeException();
+      }
       if (fired >= limit) {
         throw new GatewayException(new Problem(null, 0, 0, "The rules fired more than " + limit
             + " times for " + proposals + " proposal(s) and were stopped: a rule is probably making itself fire again."));
@@ -170,11 +198,18 @@ public final class Sessions {
       }
     } catch (GatewayException e) {
       throw e;
+    } catch (Budget.Exceeded e) {
+      throw e.toException();
     } catch (RuntimeException e) {
+      Budget.Exceeded exceeded = exceeded(e);
+      if (exceeded != null) {
+        throw exceeded.toException();
+      }
       throw new GatewayException(new Problem(null, 0, 0,
           "A rule failed while assessing: " + DroolsMessages.clean(String.valueOf(rootCause(e).getMessage()))));
     } finally {
       session.removeEventListener(recorder);
+      session.removeEventListener(facts);
       if (inserted != null) {
         session.removeEventListener(inserted);
       }
@@ -190,6 +225,47 @@ public final class Sessions {
     public void objectInserted(ObjectInsertedEvent event) {
       facts.add(event.getObject());
     }
+  }
+
+  /**
+   * Lets every match fire until the assessment runs out of time, then halts the session. The
+   * clock is read every few firings: a firing takes microseconds.
+   */
+  private static final class OnTime implements AgendaFilter {
+    private final Budget budget;
+    KieSession session;
+    boolean halted;
+    private int sinceChecked;
+
+    OnTime(Budget budget) {
+      this.budget = budget;
+    }
+
+    @Override
+    public boolean accept(Match match) {
+      if (halted) {
+        return false;
+      }
+      if (++sinceChecked >= 16) {
+        sinceChecked = 0;
+        if (budget.overTime()) {
+          halted = true;
+          session.halt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The bound a rule reached, wherever Drools wrapped it, or null. */
+  private static Budget.Exceeded exceeded(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof Budget.Exceeded exceeded) {
+        return exceeded;
+      }
+    }
+    return null;
   }
 
   private static Throwable rootCause(Throwable e) {

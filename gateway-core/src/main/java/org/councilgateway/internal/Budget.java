@@ -1,0 +1,179 @@
+package org.councilgateway.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.councilgateway.GatewayException;
+import org.councilgateway.Limits;
+import org.councilgateway.Problem;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+
+/**
+ * What one assessment may spend, shared by all its sessions: findings, time, and the facts and
+ * text the rules create. A rule set that would exceed a bound is stopped with a sentence naming
+ * the limit, rather than left to exhaust the machine. Thread-safe.
+ */
+final class Budget {
+  private final Limits limits;
+  private final int proposals;
+  private final long findingsAllowed;
+  private final AtomicLong findings = new AtomicLong();
+  private final long deadline;
+
+  /**
+   * @param limits the limits
+   * @param proposals the proposals assessed
+   */
+  Budget(Limits limits, int proposals) {
+    this.limits = limits;
+    this.proposals = proposals;
+    this.findingsAllowed = limits.findingsFor(proposals);
+    long nanos = limits.assessmentTime().toNanos();
+    long now = System.nanoTime();
+    this.deadline = now + nanos < now ? Long.MAX_VALUE : now + nanos;
+  }
+
+  /** Thrown from inside a session when a bound is reached; the session is abandoned. */
+  static final class Exceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Exceeded(String message) {
+      super(message, null, false, false);
+    }
+
+    GatewayException toException() {
+      return new GatewayException(new Problem(null, 0, 0, getMessage()));
+    }
+  }
+
+  /** Counts one finding recorded. */
+  void finding() {
+    if (findings.incrementAndGet() > findingsAllowed) {
+      throw new Exceeded("The rules recorded more than " + String.format("%,d", findingsAllowed) + " findings for "
+          + String.format("%,d", proposals) + " proposal(s), the most an assessment may record (limit findingsPerPlan "
+          + String.format("%,d", limits.findingsPerPlan()) + " plus findingsPerProposal "
+          + String.format("%,d", limits.findingsPerProposal()) + " for each proposal), and were stopped.");
+    }
+  }
+
+  /**
+   * Checks a text a rule recorded or put into a fact.
+   *
+   * @param text the text, or null
+   * @param what what it is, for the message
+   */
+  void text(String text, String what) {
+    if (text != null && text.length() > limits.textChars()) {
+      throw new Exceeded("A rule made " + what + " of " + String.format("%,d", text.length())
+          + " characters; the most is " + String.format("%,d", limits.textChars()) + " (limit textChars).");
+    }
+  }
+
+  /** Whether the assessment has run out of time. */
+  boolean overTime() {
+    return System.nanoTime() - deadline > 0;
+  }
+
+  /** The sentence for an assessment stopped for taking too long. */
+  GatewayException overTimeException() {
+    Duration time = limits.assessmentTime();
+    return new GatewayException(new Problem(null, 0, 0, "The assessment of " + String.format("%,d", proposals)
+        + " proposal(s) took longer than " + time.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+        + ", the most an assessment may take (limit assessmentTime), and its rules were halted."));
+  }
+
+  /**
+   * A listener that bounds the facts the rules insert into one session, and the text and numbers
+   * those facts hold.
+   *
+   * @param sessionProposals the proposals in the session
+   * @return the listener; add it once the gateway's own facts are inserted
+   */
+  Facts facts(int sessionProposals) {
+    return new Facts(limits.factsFor(sessionProposals), sessionProposals);
+  }
+
+  /** Counts and checks the facts rules insert into one session. */
+  final class Facts extends DefaultRuleRuntimeEventListener {
+    private final long allowed;
+    private final int sessionProposals;
+    private long inserted;
+
+    Facts(long allowed, int sessionProposals) {
+      this.allowed = allowed;
+      this.sessionProposals = sessionProposals;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      if (++inserted > allowed) {
+        throw new Exceeded("The rules inserted more than " + String.format("%,d", allowed) + " facts into a session of "
+            + String.format("%,d", sessionProposals) + " proposal(s), the most they may (limit factsPerSession "
+            + String.format("%,d", limits.factsPerSession()) + " plus factsPerProposal "
+            + String.format("%,d", limits.factsPerProposal()) + " for each proposal), and were stopped.");
+      }
+      check(event.getObject(), 0);
+    }
+
+    /** Checks the text, numbers and collections a fact holds, one level of records deep at a time. */
+    private void check(Object value, int depth) {
+      if (value == null || depth > 4) {
+        return;
+      }
+      if (value instanceof String text) {
+        text(text, "a fact holding a text");
+      } else if (value instanceof BigDecimal number) {
+        number(number);
+      } else if (value instanceof Collection<?> collection) {
+        if (collection.size() > limits.textChars()) {
+          throw new Exceeded("A rule inserted a fact holding a list of " + String.format("%,d", collection.size())
+              + " items; the most is " + String.format("%,d", limits.textChars()) + " (limit textChars).");
+        }
+        for (Object item : collection) {
+          check(item, depth + 1);
+        }
+      } else if (value instanceof Map<?, ?> map) {
+        check(map.keySet(), depth + 1);
+        check(map.values(), depth + 1);
+      } else if (value instanceof Record) {
+        for (Method accessor : ACCESSORS.get(value.getClass())) {
+          try {
+            check(accessor.invoke(value), depth + 1);
+          } catch (ReflectiveOperationException e) {
+            // A model record's accessors are public and plain: nothing to check if one fails.
+          }
+        }
+      }
+    }
+
+    private void number(BigDecimal number) {
+      int scale = number.scale();
+      int precision = number.precision();
+      if (Math.abs((long) scale) > limits.numberScale() || precision > limits.numberDigits()) {
+        throw new Exceeded("A rule inserted a fact holding a number of " + precision + " digits and scale " + scale
+            + "; the most are " + limits.numberDigits() + " digits and a scale of " + limits.numberScale()
+            + " either way (limits numberDigits and numberScale).");
+      }
+    }
+  }
+
+  /** The accessors of each record type's components that may hold text, numbers or collections. */
+  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      if (components == null || !java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+        return new Method[0];
+      }
+      return java.util.Arrays.stream(components)
+          .filter(c -> !c.getType().isPrimitive() && !c.getType().isEnum())
+          .map(RecordComponent::getAccessor)
+          .toArray(Method[]::new);
+    }
+  };
+}
