@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
+import org.councilgateway.Limits;
 import org.councilgateway.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,28 @@ public final class GatewayCommand implements Runnable {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces for unexpected errors.")
   boolean debug;
+
+  /**
+   * The limits of this run: the defaults, raised with {@code --limit NAME=VALUE}. One command runs
+   * per process; {@link #run} resets them.
+   */
+  private static volatile Limits limits = Limits.DEFAULTS;
+
+  @Option(names = "--limit", scope = ScopeType.INHERIT, paramLabel = "NAME=VALUE",
+      description = "Raise (or lower) a limit on reading and assessing, e.g. --limit planBytes=2000000000 "
+          + "or --limit assessmentTime=10m. The limits and their defaults: ${sys:gateway.limitNames}.")
+  void limit(java.util.Map<String, String> values) {
+    Limits chosen = limits;
+    for (java.util.Map.Entry<String, String> entry : values.entrySet()) {
+      chosen = LimitOption.apply(chosen, entry.getKey(), entry.getValue(), spec.commandLine());
+    }
+    limits = chosen;
+  }
+
+  /** The limits of this run. */
+  static Limits limits() {
+    return limits;
+  }
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -70,6 +93,8 @@ public final class GatewayCommand implements Runnable {
 
   private static int run(PrintWriter out, PrintWriter err, java.io.OutputStream bytesOut, String... args) {
     useCompileCache();
+    limits = Limits.DEFAULTS;
+    System.setProperty("gateway.limitNames", LimitOption.describe(Limits.DEFAULTS));
     GatewayCommand root = new GatewayCommand();
     root.bytesOut = bytesOut;
     CommandLine line = new CommandLine(root);
@@ -136,12 +161,12 @@ public final class GatewayCommand implements Runnable {
 
   /** The rule set to use: the bundled rules, or a rules directory. */
   static RuleSet ruleSet(Path rules) {
-    return rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules);
+    return rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules, limits);
   }
 
   /** A gateway on {@link #ruleSet(Path)}. */
   static Gateway gateway(Path rules) {
-    return Gateway.of(ruleSet(rules));
+    return Gateway.of(ruleSet(rules), limits);
   }
 
   /** The command's version, from the jar. */
