@@ -70,7 +70,7 @@ public final class PlanReader {
    * @throws InvalidPlanException when the stream cannot be read, is larger than the limit or the
    *     plan is unusable
    */
-  public Plan read(InputStream in, String name) {
+  public Plan readStream(InputStream in, String name) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
     return parser.plan(BoundedRead.text(in, name, limits.maxDocumentChars(), "plan"), name);

@@ -47,12 +47,12 @@ public final class BoundedRead {
       throw unusable(name, "cannot be read: " + e.getMessage() + ".");
     }
     if (attributes.isDirectory()) {
-      throw unusable(name, "is a directory, not a " + noun + ".");
+      throw unusable(name, "cannot be read: it is a directory, not a " + noun + ".");
     }
     if (!attributes.isRegularFile()) {
       // Opening a pipe waits for a writer, and a device such as /dev/zero never ends.
-      throw unusable(name, "is not a regular file (it is a device, a pipe or a socket), so it is not read as a "
-          + noun + ".");
+      throw unusable(name, "cannot be read: it is not a regular file but a device, a pipe or a socket, which is"
+          + " never read as a " + noun + ".");
     }
     if (attributes.size() > maxBytes) {
       // Refused before reading: the bounded read below would stop at the limit anyway, but only
