@@ -220,8 +220,9 @@ public final class BoundedTree {
         return fault(new Fault(text, FaultKind.DIGITS, digits, maxDigits));
       }
     }
+    JsonNode node;
     try {
-      return switch (parser.getNumberType()) {
+      node = switch (parser.getNumberType()) {
         case INT -> locations == null ? NODES.numberNode(parser.getIntValue()) : new IntNode(parser.getIntValue());
         case LONG -> locations == null ? NODES.numberNode(parser.getLongValue()) : new LongNode(parser.getLongValue());
         default -> new BigIntegerNode(parser.getBigIntegerValue());
@@ -229,6 +230,12 @@ public final class BoundedTree {
     } catch (JsonParseException | NumberFormatException e) {
       return fault(new Fault(parser.getText(), FaultKind.UNREADABLE, 0, 0));
     }
+    // A whole number's power of ten is one less than its digits; with a scale limit of 18 or more
+    // no long goes beyond it, and a longer number has at most the digits the limit allows.
+    if ((maxScale < 18 || node.isBigInteger()) && node.bigIntegerValue().abs().toString().length() - 1 > maxScale) {
+      return fault(new Fault(parser.getText(), FaultKind.SCALE, 0, maxScale));
+    }
+    return node;
   }
 
   private JsonNode decimal() throws IOException {

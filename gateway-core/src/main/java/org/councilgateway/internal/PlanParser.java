@@ -95,7 +95,8 @@ public final class PlanParser {
     loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentChars()));
     loader.setMaxAliasesForCollections(limits.maxYamlAliases());
     loader.setNestingDepthLimit(limits.maxNestingDepth());
-    loader.setAllowDuplicateKeys(false);
+    // Duplicate keys are refused as the tree is built, at the second key's start rather than its end.
+    loader.setAllowDuplicateKeys(true);
     YAMLFactory yamlFactory = YAMLFactory.builder()
         .loaderOptions(loader)
         .streamReadConstraints(constraints)
