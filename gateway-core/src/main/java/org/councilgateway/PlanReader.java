@@ -1,12 +1,9 @@
 package org.councilgateway;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.councilgateway.internal.BoundedRead;
 import org.councilgateway.internal.PlanParser;
 import org.councilgateway.internal.ReadLimits;
 
@@ -36,16 +33,47 @@ public final class PlanReader {
   }
 
   /**
-   * Reads a plan file: JSON, or YAML when its name ends in {@code .yaml} or {@code .yml}.
+   * A reader with the given limits: {@link Limits#planBytes()} bounds every plan, whatever its
+   * source, and {@link Limits#numberDigits()} and {@link Limits#numberScale()} every number in it.
+   *
+   * @param limits the limits
+   * @return the reader
+   */
+  public static PlanReader create(Limits limits) {
+    Objects.requireNonNull(limits, "limits");
+    return limits.equals(Limits.DEFAULTS) ? DEFAULT : new PlanReader(ReadLimits.of(limits));
+  }
+
+  /**
+   * Reads a plan file: JSON, or YAML when its name ends in {@code .yaml} or {@code .yml}. Only a
+   * regular file is read, and no more of it than {@link Limits#planBytes()}.
    *
    * @param file the file
    * @return the valid proposals and the errors of the invalid ones
-   * @throws InvalidPlanException when the file cannot be read, is not JSON or YAML, has no
+   * @throws InvalidPlanException when the file does not exist, is not a regular file (a directory,
+   *     a device or a pipe), is larger than the limit, cannot be read, is not JSON or YAML, has no
    *     {@code proposals} list, a bad {@code asOf} or a top-level field the format does not define
    */
   public Plan read(Path file) {
     Objects.requireNonNull(file, "file");
-    return parser.plan(readText(file, limits.maxDocumentChars()), file.toString());
+    return parser.plan(BoundedRead.text(file, limits.maxDocumentChars(), "plan"), file.toString());
+  }
+
+  /**
+   * Reads a plan from a stream, such as standard input, to its end; no more of it than
+   * {@link Limits#planBytes()}. The stream is not closed.
+   *
+   * @param in the stream, UTF-8
+   * @param name its name in messages; a name ending in {@code .yaml} or {@code .yml} means YAML,
+   *     any other name means JSON when the plan starts with <code>{</code> and YAML otherwise
+   * @return the valid proposals and the errors of the invalid ones
+   * @throws InvalidPlanException when the stream cannot be read, is larger than the limit or the
+   *     plan is unusable
+   */
+  public Plan readStream(InputStream in, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    return parser.plan(BoundedRead.text(in, name, limits.maxDocumentChars(), "plan"), name);
   }
 
   /**
@@ -74,36 +102,5 @@ public final class PlanReader {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(name, "name");
     return parser.proposal(content, name);
-  }
-
-  static String readText(Path file, long maxBytes) {
-    try {
-      // Refuse an oversized file before reading it: the parser's own limit applies only once the
-      // text is in memory.
-      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-        throw unusable(file, "is " + Files.size(file) + " bytes long, more than the " + maxBytes
-            + " bytes a plan may be.");
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      if (text.indexOf('\uFFFD') >= 0) {
-        // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
-        // from a replacement character the file really has.
-        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-      }
-      // A byte-order mark is not part of the document.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (NoSuchFileException e) {
-      throw unusable(file, "does not exist.");
-    } catch (CharacterCodingException e) {
-      throw unusable(file, "is not UTF-8 text, so it is not a JSON or YAML plan.");
-    } catch (IOException e) {
-      throw unusable(file, "cannot be read: " + e.getMessage() + ".");
-    }
-  }
-
-  private static InvalidPlanException unusable(Path file, String message) {
-    Problem problem = new Problem(file.toString(), 0, 0, message);
-    return new InvalidPlanException(problem.toString(), java.util.List.of(problem));
   }
 }

@@ -1,6 +1,7 @@
 package org.councilgateway;
 
 import java.util.Objects;
+import org.councilgateway.internal.Text;
 
 /**
  * One problem found in a file: where it is and what is wrong.
@@ -18,7 +19,9 @@ public record Problem(String file, int line, int column, String message) {
   }
 
   /**
-   * Formats the problem as {@code file:line:column: message}, leaving out what is unknown.
+   * Formats the problem as {@code file:line:column: message}, leaving out what is unknown. Control
+   * characters in the file's name or the message, a newline or a terminal escape among them, are
+   * shown as escapes such as {@code \n} and {@code \}{@code u001b}, so the problem is always one line.
    *
    * @return the problem on one line
    */
@@ -26,7 +29,7 @@ public record Problem(String file, int line, int column, String message) {
   public String toString() {
     StringBuilder text = new StringBuilder();
     if (file != null) {
-      text.append(file);
+      text.append(Text.escape(file));
       if (line > 0) {
         text.append(':').append(line);
         if (column > 0) {
@@ -35,6 +38,6 @@ public record Problem(String file, int line, int column, String message) {
       }
       text.append(": ");
     }
-    return text.append(message).toString();
+    return text.append(Text.escape(message)).toString();
   }
 }

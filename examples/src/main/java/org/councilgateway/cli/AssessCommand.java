@@ -7,6 +7,7 @@ import org.councilgateway.Gateway;
 import org.councilgateway.Plan;
 import org.councilgateway.PlanAssessment;
 import org.councilgateway.PlanReader;
+import org.councilgateway.Problem;
 import org.councilgateway.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code gateway assess PLAN}: assesses every proposal and the plan as a whole. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
     description = {"Assesses every proposal in a forward plan, and the plan as a whole.",
-        "The plan is JSON or YAML.",
+        "The plan is JSON or YAML; '-' reads it from standard input.",
         "Exit 0 when all are assessed, 1 when some proposals are invalid (the rest are still assessed),",
         "2 when the plan or the rules cannot be used."})
 final class AssessCommand implements Callable<Integer> {
@@ -24,7 +25,10 @@ final class AssessCommand implements Callable<Integer> {
 
   enum Format { text, json }
 
-  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file.")
+  /** The name standard input has in messages. */
+  static final String STANDARD_INPUT = "standard input";
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file, or - for standard input.")
   Path plan;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "The assessment date (yyyy-MM-dd); overrides the plan's asOf.")
@@ -56,7 +60,8 @@ final class AssessCommand implements Callable<Integer> {
     java.util.concurrent.CompletableFuture<Gateway> loading =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
     long started = System.nanoTime();
-    Plan read = PlanReader.create().read(plan);
+    boolean standardInput = plan.toString().equals("-");
+    Plan read = standardInput ? PlanReader.create().readStream(System.in, STANDARD_INPUT) : PlanReader.create().read(plan);
     long wasRead = System.nanoTime();
     Gateway gateway;
     try {
@@ -87,8 +92,10 @@ final class AssessCommand implements Callable<Integer> {
         (wasRead - started) / 1_000_000, (loaded - wasRead) / 1_000_000, (assessed - loaded) / 1_000_000,
         (System.nanoTime() - assessed) / 1_000_000);
     if (!result.errors().isEmpty()) {
-      spec.commandLine().getErr().println(plan + ": " + result.errors().stream().map(e -> e.index()).distinct().count()
-          + " proposal(s) could not be assessed; each is listed under errors.");
+      // As a problem, so that the plan's name is shown with its control characters escaped.
+      spec.commandLine().getErr().println(new Problem(standardInput ? STANDARD_INPUT : plan.toString(), 0, 0,
+          result.errors().stream().map(e -> e.index()).distinct().count()
+          + " proposal(s) could not be assessed; each is listed under errors."));
       return GatewayCommand.FAILED;
     }
     return GatewayCommand.OK;

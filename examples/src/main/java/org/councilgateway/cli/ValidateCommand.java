@@ -35,11 +35,12 @@ final class ValidateCommand implements Callable<Integer> {
       problems = e.problems();
     }
     if (problems.isEmpty()) {
-      out.println(where + ": sound, " + rules.rules().size() + " rules, version " + rules.version() + ".");
+      // As problems are, so that a directory's name is shown with its control characters escaped.
+      out.println(new Problem(where, 0, 0, "sound, " + rules.rules().size() + " rules, version " + rules.version() + "."));
       return GatewayCommand.OK;
     }
     problems.forEach(out::println);
-    out.println(where + ": " + problems.size() + " problem(s).");
+    out.println(new Problem(where, 0, 0, problems.size() + " problem(s)."));
     return GatewayCommand.FAILED;
   }
 }

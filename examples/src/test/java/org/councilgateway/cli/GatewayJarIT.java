@@ -30,12 +30,21 @@ class GatewayJarIT {
   record Run(int exit, String out, String err) {}
 
   static Run gateway(String... args) throws IOException, InterruptedException {
+    return gatewayWithInput(null, args);
+  }
+
+  /** Runs the command with standard input read from a file, or from nothing when it is null. */
+  static Run gatewayWithInput(Path input, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("gateway-out", ".txt");
     Path err = Files.createTempFile("gateway-err", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (input != null) {
+      builder.redirectInput(input.toFile());
+    }
+    Process process = builder.start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
     Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
@@ -113,6 +122,103 @@ class GatewayJarIT {
     }
 
     @Test
+    void assess_devZero_exitsTwoWithoutReadingIt() throws Exception {
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+
+      Run run = gateway("assess", "/dev/zero");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).isEqualTo("/dev/zero: cannot be read: it is not a regular file but a device, a pipe or a socket,"
+          + " which is never read as a plan.\n");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_namedPipe_exitsTwoWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+      Path fifo = dir.resolve("plan.json");
+      Process mkfifo;
+      try {
+        mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+      } catch (IOException e) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, "mkfifo is not available here: " + e.getMessage());
+        return;
+      }
+      org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0,
+          "mkfifo could not make a named pipe here");
+
+      Run run = gateway("assess", fifo.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).isEqualTo(fifo + ": cannot be read: it is not a regular file but a device, a pipe or a socket,"
+          + " which is never read as a plan.\n");
+    }
+
+    @Test
+    void assess_planOnStandardInput_isAssessedAsFromAFile() throws Exception {
+      Run fromFile = gateway("assess", SAMPLE.toString(), "--format", "json", "--as-of", "2026-11-23");
+      Run fromInput = gatewayWithInput(SAMPLE, "assess", "-", "--format", "json", "--as-of", "2026-11-23");
+
+      assertThat(fromInput.exit()).isZero();
+      assertThat(fromInput.out()).isEqualTo(fromFile.out());
+      noStackTrace(fromInput);
+    }
+
+    @Test
+    void assess_notJsonOnStandardInput_exitsTwoNamingStandardInput(@TempDir Path dir) throws Exception {
+      Path input = Files.writeString(dir.resolve("input"), "{\"proposals\": [}");
+
+      Run run = gatewayWithInput(input, "assess", "-");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).startsWith("standard input:1:").contains("is not valid JSON");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_idWithANewlineAndATerminalEscape_isShownEscapedOnItsOwnLine(@TempDir Path dir) throws Exception {
+      Path plan = Files.writeString(dir.resolve("plan.json"), "{\"asOf\": \"2026-11-23\", \"proposals\": ["
+          + proposal("OK-1", "") + ", " + proposal("X\\u001b[2J\\nOK-1: COUNCIL_WIDE", "") + "]}");
+
+      Run run = gateway("assess", plan.toString());
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).doesNotContain("\u001b").contains("\nX\\u001b[2J\\nOK-1: COUNCIL_WIDE: ");
+      assertThat(run.out().lines()).filteredOn(line -> line.startsWith("OK-1:")).hasSize(1);
+    }
+
+    @Test
+    void assess_numberWithAHugeExponent_isAnErrorForItsProposalOnly(@TempDir Path dir) throws Exception {
+      Path plan = Files.writeString(dir.resolve("plan.json"), "{\"asOf\": \"2026-11-23\", \"proposals\": ["
+          + proposal("OK-1", "") + ", " + proposal("HUGE", ", \"reductionPercent\": 1e-999999999") + ", "
+          + proposal("OK-2", "") + ", " + proposal("HUGER", ", \"annualValue\": 1e-2147483647") + "]}");
+
+      Run run = gateway("assess", plan.toString(), "--format", "json");
+
+      assertThat(run.exit()).isEqualTo(1);
+      JsonNode json = new ObjectMapper().readTree(run.out());
+      assertThat(json.get("assessments").findValuesAsText("proposalId")).containsExactly("OK-1", "OK-2");
+      assertThat(json.get("errors").findValuesAsText("path"))
+          .containsExactly("/proposals/1/reductionPercent", "/proposals/3/annualValue");
+      assertThat(json.get("errors").get(0).get("message").asText()).contains("the numberScale limit");
+      assertThat(run.err()).isEqualTo(plan + ": 2 proposal(s) could not be assessed; each is listed under errors.\n");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_yamlNotFinite_isAnErrorForItsProposalOnly(@TempDir Path dir) throws Exception {
+      Path plan = Files.writeString(dir.resolve("plan.yaml"), "asOf: 2026-11-23\nproposals:\n"
+          + "  - {id: OK-1, title: T, leadDirectorate: PEOPLE, serviceArea: LEISURE, changeType: NEW}\n"
+          + "  - {id: NAN, title: T, leadDirectorate: PEOPLE, serviceArea: LEISURE, changeType: REDUCE, reductionPercent: .nan}\n");
+
+      Run run = gateway("assess", plan.toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out()).contains("\nOK-1: ").contains("reductionPercent is .nan, which is not a finite number.");
+      noStackTrace(run);
+    }
+
+    @Test
     void assess_missingFile_exitsTwoNamingTheFile(@TempDir Path dir) throws Exception {
       Path plan = dir.resolve("absent.yaml");
 
@@ -144,6 +250,22 @@ class GatewayJarIT {
 
       assertThat(run.exit()).isEqualTo(1);
       assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(scope.toString()) + ":\\d+:\\d+: .+");
+      noStackTrace(run);
+    }
+
+    @Test
+    void validate_ruleFileNameWithANewline_printsEachProblemOnOneLine(@TempDir Path dir) throws Exception {
+      Path rules = copyBundledRules(dir);
+      Path scope = rules.resolve("scope.drl");
+      Path renamed = rules.resolve("sc\nope\u001b[2J.drl");
+      Files.writeString(renamed, Files.readString(scope).replace("  $p : Proposal( $area : serviceArea )", "  $p : Proposal( $area : serviceArea"));
+      Files.delete(scope);
+
+      Run run = gateway("validate", rules.toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out()).doesNotContain("\u001b").contains("sc\\nope\\u001b[2J.drl");
+      assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).startsWith(rules.toString()));
       noStackTrace(run);
     }
 
@@ -210,6 +332,12 @@ class GatewayJarIT {
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).startsWith("# Programme gateway rule catalogue").contains("| GW-SCOPE-001 |").contains("### Service areas");
+  }
+
+  /** A sound proposal as JSON, with more fields after the required ones. */
+  static String proposal(String id, String more) {
+    return "{\"id\": \"" + id + "\", \"title\": \"T\", \"leadDirectorate\": \"PLACES\", \"serviceArea\": \"LEISURE\","
+        + " \"changeType\": \"REDUCE\"" + more + "}";
   }
 
   static Path copyBundledRules(Path dir) throws IOException {

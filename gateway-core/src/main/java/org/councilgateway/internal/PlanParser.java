@@ -67,6 +67,8 @@ public final class PlanParser {
 
   private final ObjectReader json;
   private final ObjectReader yaml;
+  private final int maxDigits;
+  private final int maxScale;
 
   /**
    * Creates a parser with limits on what it accepts.
@@ -78,11 +80,14 @@ public final class PlanParser {
         .maxDocumentLength(limits.maxDocumentChars())
         .maxNestingDepth(limits.maxNestingDepth())
         .maxStringLength(limits.maxStringLength())
-        .maxNumberLength(limits.maxNumberLength())
+        // The number's digits and power of ten are checked as the tree is built, an error for the
+        // proposal that holds it; only a number longer than any string makes the document unusable.
+        .maxNumberLength(Math.max(limits.maxStringLength(), limits.maxNumberLength() + 32))
         .build();
-    // A duplicate key is refused as the tree is built (FAIL_ON_READING_DUP_TREE_KEY), which costs
-    // nothing, rather than by the parser (STRICT_DUPLICATE_DETECTION), which keeps a set of every
-    // object's names.
+    this.maxDigits = limits.maxNumberLength();
+    this.maxScale = limits.maxNumberScale();
+    // A duplicate key is refused as the tree is built, which costs nothing, rather than by the
+    // parser (STRICT_DUPLICATE_DETECTION), which keeps a set of every object's names.
     JsonFactory jsonFactory = JsonFactory.builder()
         .streamReadConstraints(constraints)
         .build();
@@ -90,7 +95,8 @@ public final class PlanParser {
     loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentChars()));
     loader.setMaxAliasesForCollections(limits.maxYamlAliases());
     loader.setNestingDepthLimit(limits.maxNestingDepth());
-    loader.setAllowDuplicateKeys(false);
+    // Duplicate keys are refused as the tree is built, at the second key's start rather than its end.
+    loader.setAllowDuplicateKeys(true);
     YAMLFactory yamlFactory = YAMLFactory.builder()
         .loaderOptions(loader)
         .streamReadConstraints(constraints)
@@ -119,13 +125,16 @@ public final class PlanParser {
       if (isYaml) {
         rejectAliases(content, name);
       }
-      JsonNode root = (isYaml ? yaml : json).readTree(content);
-      return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
+      try (JsonParser parser = (isYaml ? yaml : json).createParser(content)) {
+        return BoundedTree.read(parser, maxDigits, maxScale);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Problem problem = new Problem(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "is not valid " + (isYaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage()));
       throw new InvalidPlanException(problem.toString(), List.of(problem));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     } catch (NumberFormatException e) {
       // Jackson reports a number that BigDecimal cannot hold (an exponent beyond its scale) this way.
       throw unusable(name, "is not valid " + (isYaml ? "YAML" : "JSON") + ": it has a number too large or too small to read.");
@@ -184,7 +193,18 @@ public final class PlanParser {
    * @throws InvalidPlanException when the document is unusable
    */
   public Plan plan(String content, String name) {
-    JsonNode root = tree(content, name);
+    return plan(tree(content, name), name);
+  }
+
+  /**
+   * Reads a plan already parsed, by {@link BoundedTree} so that its numbers are bounded.
+   *
+   * @param root the document
+   * @param name the file's name as the user gave it
+   * @return the valid proposals and the errors of the invalid ones
+   * @throws InvalidPlanException when the document is unusable
+   */
+  public Plan plan(JsonNode root, String name) {
     if (!root.isObject()) {
       throw unusable(name, "is not a plan: it must be a JSON or YAML object with a \"proposals\" list.");
     }
@@ -289,6 +309,10 @@ public final class PlanParser {
   }
 
   private static String show(JsonNode node) {
+    BoundedTree.Fault fault = BoundedTree.fault(node);
+    if (fault != null) {
+      return fault.text().length() > 60 ? fault.text().substring(0, 60) + "..." : fault.text();
+    }
     if (node.isTextual()) {
       String text = node.asText();
       return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
@@ -318,6 +342,19 @@ public final class PlanParser {
 
     void error(String path, String message) {
       errors.add(new InputError(index, id, base + path, message));
+    }
+
+    /**
+     * Reports a number the tree refused, against the field that holds it.
+     *
+     * @return whether the value is such a number
+     */
+    boolean faulty(String path, String subject, JsonNode value) {
+      BoundedTree.Fault fault = BoundedTree.fault(value);
+      if (fault != null) {
+        error(path, fault.sentence(subject));
+      }
+      return fault != null;
     }
 
     Proposal read(JsonNode node) {
@@ -389,6 +426,9 @@ public final class PlanParser {
         error(path + "/" + field, field + " is required.");
         return null;
       }
+      if (faulty(path + "/" + field, field, value)) {
+        return null;
+      }
       if (!value.isTextual() || value.asText().isBlank()) {
         error(path + "/" + field, field + " must be a non-empty text, but was " + show(value) + ".");
         return null;
@@ -398,7 +438,7 @@ public final class PlanParser {
 
     private String optionalText(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
-      if (absent(value)) {
+      if (absent(value) || faulty(path + "/" + field, field, value)) {
         return null;
       }
       if (!value.isTextual() || value.asText().isBlank()) {
@@ -414,6 +454,9 @@ public final class PlanParser {
         if (required) {
           error(path + "/" + field, field + " is required: one of " + valid(type) + ".");
         }
+        return null;
+      }
+      if (faulty(path + "/" + field, field, value)) {
         return null;
       }
       E parsed = value.isTextual() ? parse(type, value.asText()) : null;
@@ -438,7 +481,7 @@ public final class PlanParser {
 
     private Long whole(JsonNode node, String path, String field, long maximum) {
       JsonNode value = node.get(field);
-      if (absent(value)) {
+      if (absent(value) || faulty(path + "/" + field, field, value)) {
         return null;
       }
       if (value.isNumber()) {
@@ -458,7 +501,7 @@ public final class PlanParser {
 
     private BigDecimal percent(JsonNode node) {
       JsonNode value = node.get("reductionPercent");
-      if (absent(value)) {
+      if (absent(value) || faulty("/reductionPercent", "reductionPercent", value)) {
         return null;
       }
       if (value.isNumber()) {
@@ -479,6 +522,9 @@ public final class PlanParser {
         }
         return null;
       }
+      if (faulty(path + "/" + field, field, value)) {
+        return null;
+      }
       LocalDate parsed = value.isTextual() ? date(value.asText()) : null;
       if (parsed == null) {
         error(path + "/" + field, field + " must be a date in the form yyyy-MM-dd, but was " + show(value) + ".");
@@ -488,7 +534,7 @@ public final class PlanParser {
 
     private boolean bool(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
-      if (absent(value)) {
+      if (absent(value) || faulty(path + "/" + field, field, value)) {
         return false;
       }
       if (!value.isBoolean()) {
@@ -500,7 +546,7 @@ public final class PlanParser {
 
     private JsonNode list(JsonNode node, String field) {
       JsonNode value = node.get(field);
-      if (absent(value)) {
+      if (absent(value) || faulty("/" + field, field, value)) {
         return null;
       }
       if (!value.isArray()) {
@@ -520,7 +566,7 @@ public final class PlanParser {
         JsonNode item = list.get(i);
         if (item.isTextual() && !item.asText().isBlank()) {
           values.add(item.asText());
-        } else {
+        } else if (!faulty("/" + field + "/" + i, "Entry " + i + " of " + field, item)) {
           error("/" + field + "/" + i, "Each entry of " + field + " must be a non-empty text, but this is " + show(item) + ".");
         }
       }
@@ -536,6 +582,9 @@ public final class PlanParser {
       for (int i = 0; i < list.size(); i++) {
         JsonNode item = list.get(i);
         E parsed = item.isTextual() ? parse(type, item.asText()) : null;
+        if (faulty("/" + field + "/" + i, "Entry " + i + " of " + field, item)) {
+          continue;
+        }
         if (parsed == null) {
           error("/" + field + "/" + i, "Each entry of " + field + " must be one of " + valid(type) + ", but this is " + show(item) + ".");
         } else {
@@ -551,7 +600,7 @@ public final class PlanParser {
 
     private <T> T object(JsonNode node, String path, String field, ObjectRead<T> read) {
       JsonNode value = node.get(field);
-      if (absent(value)) {
+      if (absent(value) || faulty(path + "/" + field, field, value)) {
         return null;
       }
       if (!value.isObject()) {
@@ -570,6 +619,9 @@ public final class PlanParser {
       for (int i = 0; i < list.size(); i++) {
         JsonNode item = list.get(i);
         String path = "/" + field + "/" + i;
+        if (faulty(path, "Entry " + i + " of " + field, item)) {
+          continue;
+        }
         if (!item.isObject()) {
           error(path, "Each entry of " + field + " must be an object, but this is " + show(item) + ".");
           continue;
@@ -615,13 +667,16 @@ public final class PlanParser {
       fields(node, path, EIA_FIELDS, "eia");
       List<CompletedEia> completed = new ArrayList<>();
       JsonNode list = node.get("completed");
-      if (!absent(list)) {
+      if (!absent(list) && !faulty(path + "/completed", "completed", list)) {
         if (!list.isArray()) {
           error(path + "/completed", "completed must be a list, but was " + show(list) + ".");
         } else {
           for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             String itemPath = path + "/completed/" + i;
+            if (faulty(itemPath, "Entry " + i + " of completed", item)) {
+              continue;
+            }
             if (!item.isObject()) {
               error(itemPath, "Each completed EIA must be an object, but this is " + show(item) + ".");
               continue;
@@ -643,6 +698,9 @@ public final class PlanParser {
       JsonNode value = item.get("level");
       if (absent(value)) {
         error(path + "/level", "level is required: one of SCREENING, FULL.");
+        return null;
+      }
+      if (faulty(path + "/level", "level", value)) {
         return null;
       }
       EiaLevel level = value.isTextual() ? parse(EiaLevel.class, value.asText()) : null;

@@ -2,6 +2,7 @@ package org.councilgateway.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -10,9 +11,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.councilgateway.Limits;
 import org.councilgateway.Problem;
 import org.councilgateway.facts.ClientGroup;
 import org.councilgateway.facts.Directorate;
@@ -24,13 +27,16 @@ import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.facts.ServiceScope;
 import org.councilgateway.facts.Settings;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the reference data file and checks that it holds together, reporting each problem with
  * its file, line and column.
  */
 final class ReferenceDataReader {
-  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final Limits LIMITS = Limits.DEFAULTS;
+  private static final int MAX_DEPTH = 64;
+  private static final YAMLFactory YAML = yaml();
   private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
       "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
       "safeguardingSensitive", "settings");
@@ -48,13 +54,40 @@ final class ReferenceDataReader {
   /** The outcome of reading: the data when sound, and every problem found. */
   record Result(ReferenceData data, List<Problem> problems) {}
 
+  private static YAMLFactory yaml() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, LIMITS.ruleFileBytes()));
+    loader.setNestingDepthLimit(MAX_DEPTH);
+    return YAMLFactory.builder()
+        .loaderOptions(loader)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(LIMITS.ruleFileBytes())
+            .maxNestingDepth(MAX_DEPTH)
+            // Digits and powers of ten are checked as the tree is built, each a located problem.
+            .maxNumberLength((int) Math.min(LIMITS.ruleFileBytes(), Integer.MAX_VALUE))
+            .build())
+        .build();
+  }
+
   static Result read(String file, String content) {
     return new ReferenceDataReader(file).read(content);
   }
 
   private Result read(String content) {
+    if (content.length() > LIMITS.ruleFileBytes()) {
+      // Characters are never more than the bytes they were read from.
+      problems.add(new Problem(file, 0, 0, "is larger than " + String.format(Locale.ROOT, "%,d", LIMITS.ruleFileBytes())
+          + " bytes, the most a reference data file may be."));
+      return new Result(null, problems);
+    }
     try (JsonParser parser = YAML.createParser(content)) {
-      tree = LocatedTree.read(parser);
+      tree = LocatedTree.read(parser, LIMITS.numberDigits(), LIMITS.numberScale());
+    } catch (BoundedTree.DuplicateKeyException e) {
+      var at = e.getLocation();
+      problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "The key \"" + e.key() + "\" is given twice in one mapping" + (e.firstLine() > 0 ? " (first on line "
+          + e.firstLine() + ")" : "") + ": give each key once, as the later would silently replace the earlier."));
+      return new Result(null, problems);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
@@ -65,6 +98,10 @@ final class ReferenceDataReader {
       return new Result(null, problems);
     }
     JsonNode root = tree.root();
+    faults(root, "");
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
     if (!root.isObject()) {
       problems.add(problem(root, "The reference data must be a mapping with the keys " + String.join(", ", sorted(TOP_LEVEL)) + "."));
       return new Result(null, problems);
@@ -90,6 +127,20 @@ final class ReferenceDataReader {
     }
     return new Result(new ReferenceData(directorates, serviceAreas, interdependencies, characteristics,
         clientGroups, partners, inHouse, safeguarding, settings), problems);
+  }
+
+  /** Reports every number the tree refused, each at its place. */
+  private void faults(JsonNode node, String path) {
+    BoundedTree.Fault fault = BoundedTree.fault(node);
+    if (fault != null) {
+      problems.add(problem(node, fault.sentence(path.isEmpty() ? "The value" : path)));
+    } else if (node.isObject()) {
+      node.properties().forEach(field -> faults(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        faults(node.get(i), path + "[" + i + "]");
+      }
+    }
   }
 
   private void checkConsistency(JsonNode root, List<Directorate> directorates, List<ServiceArea> areas,

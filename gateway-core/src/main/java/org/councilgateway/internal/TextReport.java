@@ -54,7 +54,7 @@ public final class TextReport {
   private static <P> void write(PlanAssessment result, java.util.function.Function<String, P> encode, Rendering.Sink<P> out) {
     StringBuilder head = new StringBuilder();
     head.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
-    head.append("Rule set ").append(result.rulesetVersion()).append('\n');
+    head.append("Rule set ").append(esc(result.rulesetVersion())).append('\n');
     long councilWide = result.assessments().stream().filter(a -> !a.scopeReasons().isEmpty()).count();
     head.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
         .append(" council-wide, ").append(result.assessments().size() - councilWide).append(" single-directorate; ")
@@ -69,37 +69,38 @@ public final class TextReport {
     Rendering.inOrder(List.of(result.portfolio().isEmpty()
         ? "\nAcross the forward plan\n  No overlaps, shared providers or cumulative cuts found.\n"
         : "\nAcross the forward plan\n"), encode, out);
-    Rendering.inOrder(result.portfolio(), p -> encode.apply("  " + p.id() + ' ' + p.code() + ": "
-        + String.join(", ", p.proposalIds()) + "\n      " + p.message() + " [" + p.ruleId() + "]\n"), out);
+    Rendering.inOrder(result.portfolio(), p -> encode.apply("  " + esc(p.id()) + ' ' + esc(p.code()) + ": "
+        + esc(String.join(", ", p.proposalIds())) + "\n      " + esc(p.message()) + " [" + esc(p.ruleId()) + "]\n"), out);
     if (!result.errors().isEmpty()) {
       StringBuilder errors = new StringBuilder("\nNot assessed: errors in the plan\n");
       for (InputError e : result.errors()) {
         errors.append("  proposal ").append(e.index());
         if (e.proposalId() != null) {
-          errors.append(" (").append(e.proposalId()).append(')');
+          errors.append(" (").append(esc(e.proposalId())).append(')');
         }
-        errors.append(' ').append(e.path()).append(": ").append(e.message()).append('\n');
+        errors.append(' ').append(esc(e.path())).append(": ").append(esc(e.message())).append('\n');
       }
       Rendering.inOrder(List.of(errors.toString()), encode, out);
     }
   }
 
   private static void assessment(StringBuilder out, Assessment a) {
-    out.append(a.proposalId()).append(": ").append(a.classification()).append(", route ").append(a.route())
+    out.append(esc(a.proposalId())).append(": ").append(a.classification()).append(", route ").append(a.route())
         .append(a.keyDecision() ? ", key decision" : "").append('\n');
     if (!a.scopeReasons().isEmpty()) {
-      out.append("  Scope: ").append(String.join(", ", a.scopeReasons())).append('\n');
+      out.append("  Scope: ").append(esc(String.join(", ", a.scopeReasons()))).append('\n');
     }
     section(out, "Impacts", a.impacts());
     eia(out, a.eia());
     section(out, "Challenges", a.challenges());
     if (!a.portfolio().isEmpty()) {
       out.append("  Across the plan: ")
-          .append(a.portfolio().stream().map(r -> r.id() + " " + r.code()).collect(Collectors.joining(", ")))
+          .append(esc(a.portfolio().stream().map(r -> r.id() + " " + r.code()).collect(Collectors.joining(", "))))
           .append('\n');
     }
     for (Warning w : a.warnings()) {
-      out.append("  Warning ").append(w.code()).append(' ').append(w.target()).append(": ").append(w.message()).append('\n');
+      out.append("  Warning ").append(esc(w.code())).append(' ').append(esc(w.target())).append(": ").append(esc(w.message()))
+          .append('\n');
     }
   }
 
@@ -108,14 +109,20 @@ public final class TextReport {
       out.append("  EIA: not required\n");
     } else {
       out.append("  EIA: required, ").append(eia.level()).append(" (")
-          .append(eia.assessments().stream().map(TextReport::kind).collect(Collectors.joining("; "))).append(")\n");
+          .append(esc(eia.assessments().stream().map(TextReport::kind).collect(Collectors.joining("; ")))).append(")\n");
     }
     if (!eia.characteristics().isEmpty()) {
-      out.append("    Protected characteristics: ").append(String.join(", ", eia.characteristics())).append('\n');
+      out.append("    Protected characteristics: ").append(esc(String.join(", ", eia.characteristics()))).append('\n');
     }
     for (Finding f : eia.actions()) {
-      out.append("    Action ").append(f.code()).append(": ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+      out.append("    Action ").append(esc(f.code())).append(": ").append(esc(f.message())).append(" [").append(esc(f.ruleId()))
+          .append("]\n");
     }
+  }
+
+  /** Every value a plan or the rules gave is escaped: an id must never start a line of its own. */
+  private static String esc(String text) {
+    return Text.escape(text);
   }
 
   private static String kind(EiaAssessment kind) {
@@ -129,11 +136,11 @@ public final class TextReport {
     }
     out.append("  ").append(title).append(":\n");
     for (Finding f : findings) {
-      out.append("    ").append(f.code());
+      out.append("    ").append(esc(f.code()));
       if (f.target() != null) {
-        out.append(' ').append(f.target());
+        out.append(' ').append(esc(f.target()));
       }
-      out.append(": ").append(f.message()).append(" [").append(f.ruleId()).append("]\n");
+      out.append(": ").append(esc(f.message())).append(" [").append(esc(f.ruleId())).append("]\n");
     }
   }
 

@@ -3,18 +3,18 @@ package org.councilgateway.scenario;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +22,22 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.councilgateway.GatewayException;
 import org.councilgateway.InvalidPlanException;
+import org.councilgateway.Limits;
 import org.councilgateway.Plan;
 import org.councilgateway.PlanReader;
 import org.councilgateway.Problem;
+import org.councilgateway.internal.BoundedRead;
+import org.councilgateway.internal.BoundedTree;
+import org.councilgateway.internal.LocatedTree;
+import org.councilgateway.internal.PlanParser;
+import org.councilgateway.internal.ReadLimits;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads scenario files (YAML or JSON). A file holds one scenario, or several under
- * {@code scenarios:}. Every problem is reported with the file and, where known, the line.
+ * {@code scenarios:}. Every problem is reported with the file and, where known, the line and
+ * column; a value of the wrong type, a key given twice or both {@code plan} and {@code proposals}
+ * is a problem, never a silent default.
  */
 public final class ScenarioReader {
   private static final Set<String> SCENARIO_KEYS = Set.of("name", "asOf", "plan", "proposals", "expect", "expected",
@@ -36,10 +45,27 @@ public final class ScenarioReader {
   private static final Set<String> EXPECT_KEYS = Set.of("id", "proposalId", "classification", "route", "keyDecision",
       "eiaLevel", "present", "absent", "codesPresent", "codesAbsent");
   private static final Set<String> PORTFOLIO_KEYS = Set.of("present", "absent");
-  private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Limits LIMITS = Limits.DEFAULTS;
+  private static final ReadLimits READ_LIMITS = ReadLimits.of(LIMITS);
+  private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+      .maxDocumentLength(READ_LIMITS.maxDocumentChars())
+      .maxNestingDepth(READ_LIMITS.maxNestingDepth())
+      .maxStringLength(READ_LIMITS.maxStringLength())
+      .maxNumberLength(Math.max(READ_LIMITS.maxStringLength(), READ_LIMITS.maxNumberLength() + 32))
+      .build();
+  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  private static final YAMLFactory YAML = yaml();
+  private static final PlanParser PLANS = new PlanParser(READ_LIMITS);
 
   private ScenarioReader() {}
+
+  private static YAMLFactory yaml() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, READ_LIMITS.maxDocumentChars()));
+    loader.setMaxAliasesForCollections(READ_LIMITS.maxYamlAliases());
+    loader.setNestingDepthLimit(READ_LIMITS.maxNestingDepth());
+    return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(CONSTRAINTS).build();
+  }
 
   /**
    * Reads scenarios from files and directories (searched for {@code .yaml}, {@code .yml} and
@@ -72,7 +98,9 @@ public final class ScenarioReader {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      problems.add(new Problem(path.toString(), 0, 0, "does not exist."));
+      problems.add(new Problem(path.toString(), 0, 0, Files.exists(path)
+          ? "cannot be read: it is not a regular file but a device, a pipe or a socket, which is never read as a scenario file."
+          : "does not exist."));
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(path)) {
@@ -89,164 +117,292 @@ public final class ScenarioReader {
   }
 
   /**
-   * Reads one scenario file.
+   * Reads one scenario file. Only a regular file is read, and no more of it than
+   * {@link Limits#planBytes()}; a plan file it names is read as {@link PlanReader} reads one.
    *
    * @param file the file
    * @return its scenarios
    * @throws GatewayException with every problem when it is unusable
    */
   public static List<Scenario> readFile(Path file) {
-    String shown = file.toString();
-    JsonNode root;
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      boolean json = shown.toLowerCase(Locale.ROOT).endsWith(".json");
-      try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
-        root = (json ? JSON : YAML).readTree(parser);
-      }
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      throw problem(new Problem(shown, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "is not valid YAML or JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw problem(new Problem(shown, 0, 0, "cannot be read: " + e.getMessage()));
-    }
-    if (root == null || !root.isObject()) {
-      throw problem(new Problem(shown, 0, 0, "is not a scenario: it must be a mapping with a name, proposals and expect."));
-    }
-    List<Problem> problems = new ArrayList<>();
-    List<Scenario> scenarios = new ArrayList<>();
-    if (root.has("scenarios")) {
-      JsonNode list = root.get("scenarios");
-      if (!list.isArray() || root.size() != 1) {
-        throw problem(new Problem(shown, 0, 0, "must hold either one scenario or only a \"scenarios\" list."));
-      }
-      for (int i = 0; i < list.size(); i++) {
-        scenario(file, "scenarios[" + i + "]", list.get(i), scenarios, problems);
-      }
-    } else {
-      scenario(file, null, root, scenarios, problems);
-    }
-    if (!problems.isEmpty()) {
-      throw new GatewayException(problems.size() + " problem(s) in " + shown + ".", problems);
-    }
-    return scenarios;
+    return new ScenarioFile(file).read();
   }
 
-  private static GatewayException problem(Problem problem) {
+  /** One scenario file as it is read, so that each problem is reported at its place. */
+  private static final class ScenarioFile {
+    private final Path file;
+    private final String shown;
+    private final List<Problem> problems = new ArrayList<>();
+    private LocatedTree tree;
+
+    ScenarioFile(Path file) {
+      this.file = file;
+      this.shown = file.toString();
+    }
+
+    List<Scenario> read() {
+      String text = BoundedRead.text(file, LIMITS.planBytes(), "scenario file");
+      boolean json = shown.toLowerCase(Locale.ROOT).endsWith(".json");
+      try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
+        tree = LocatedTree.read(parser, LIMITS.numberDigits(), LIMITS.numberScale());
+      } catch (BoundedTree.DuplicateKeyException e) {
+        var at = e.getLocation();
+        throw unusable(new Problem(shown, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            "The key \"" + e.key() + "\" is given twice in one mapping" + (e.firstLine() > 0 ? " (first on line "
+            + e.firstLine() + ")" : "") + ": give each key once, as the later would silently replace the earlier."));
+      } catch (JsonProcessingException e) {
+        var at = e.getLocation();
+        throw unusable(new Problem(shown, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            "is not valid YAML or JSON: " + e.getOriginalMessage()));
+      } catch (IOException e) {
+        throw unusable(new Problem(shown, 0, 0, "cannot be read: " + e.getMessage()));
+      }
+      JsonNode root = tree.root();
+      if (!root.isObject()) {
+        throw unusable(new Problem(shown, tree.line(root), tree.column(root),
+            "is not a scenario: it must be a mapping with a name, proposals and expect."));
+      }
+      List<Scenario> scenarios = new ArrayList<>();
+      if (root.has("scenarios")) {
+        JsonNode list = root.get("scenarios");
+        if (!list.isArray() || root.size() != 1) {
+          throw unusable(new Problem(shown, tree.line(list), tree.column(list),
+              "must hold either one scenario or only a \"scenarios\" list."));
+        }
+        for (int i = 0; i < list.size(); i++) {
+          scenario("scenarios[" + i + "]", list.get(i), scenarios);
+        }
+      } else {
+        scenario(null, root, scenarios);
+      }
+      if (!problems.isEmpty()) {
+        throw new GatewayException(problems.size() + " problem(s) in " + shown + ".", problems);
+      }
+      return scenarios;
+    }
+
+    private void problem(JsonNode at, String message) {
+      problems.add(new Problem(shown, tree.line(at), tree.column(at), message));
+    }
+
+    private void scenario(String where, JsonNode node, List<Scenario> scenarios) {
+      String prefix = where == null ? "" : where + ": ";
+      if (!node.isObject()) {
+        problem(node, prefix + "a scenario must be a mapping.");
+        return;
+      }
+      int before = problems.size();
+      unknownKeys(node, SCENARIO_KEYS, prefix + "scenario");
+      JsonNode nameNode = node.get("name");
+      String name = "";
+      if (nameNode == null || nameNode.isNull()) {
+        problem(node, prefix + "a scenario needs a \"name\".");
+      } else if (!nameNode.isTextual() || nameNode.asText().isBlank()) {
+        problem(nameNode, prefix + "a scenario's \"name\" must be a text, but was " + describe(nameNode) + ".");
+      } else {
+        name = nameNode.asText();
+      }
+      String label = prefix + (name.isBlank() ? "" : "scenario \"" + name + "\": ");
+      LocalDate asOf = null;
+      JsonNode asOfNode = node.get("asOf");
+      if (asOfNode != null && !asOfNode.isNull()) {
+        try {
+          asOf = asOfNode.isTextual() ? LocalDate.parse(asOfNode.asText()) : null;
+        } catch (DateTimeParseException e) {
+          asOf = null;
+        }
+        if (asOf == null) {
+          problem(asOfNode, label + "asOf must be a date in the form yyyy-MM-dd, but was " + describe(asOfNode) + ".");
+        }
+      }
+      Plan plan = plan(node, label);
+      if (asOf == null && plan != null) {
+        asOf = plan.asOf();
+      }
+      if (asOf == null && !node.hasNonNull("asOf")) {
+        problem(node, label + "a scenario needs an \"asOf\" date, so that its result never depends on the day it runs.");
+      }
+      List<Expectation> expectations = expectations(node, label);
+      JsonNode portfolio = node.get("portfolio");
+      List<String> portfolioPresent = List.of();
+      List<String> portfolioAbsent = List.of();
+      if (portfolio != null && !portfolio.isNull()) {
+        if (!portfolio.isObject()) {
+          problem(portfolio, label + "\"portfolio\" must be a mapping with present and absent, but was "
+              + describe(portfolio) + ".");
+        } else {
+          unknownKeys(portfolio, PORTFOLIO_KEYS, label + "portfolio");
+          portfolioPresent = codes(portfolio, "present", label + "portfolio.present");
+          portfolioAbsent = codes(portfolio, "absent", label + "portfolio.absent");
+        }
+      }
+      Integer errors = null;
+      JsonNode errorsNode = node.get("errors");
+      if (errorsNode != null && !errorsNode.isNull()) {
+        if (errorsNode.isIntegralNumber() && errorsNode.canConvertToInt() && errorsNode.asInt() >= 0) {
+          errors = errorsNode.asInt();
+        } else {
+          problem(errorsNode, label + "errors must be a whole number of at least 0 (how many proposals are invalid), but was "
+              + describe(errorsNode) + ".");
+        }
+      }
+      if (problems.size() == before && plan != null) {
+        scenarios.add(new Scenario(name, shown, asOf, plan, expectations, portfolioPresent, portfolioAbsent, errors));
+      }
+    }
+
+    private Plan plan(JsonNode node, String label) {
+      JsonNode planNode = node.get("plan");
+      JsonNode proposals = node.get("proposals");
+      boolean hasPlan = planNode != null && !planNode.isNull();
+      if (hasPlan && proposals != null) {
+        problem(proposals, label + "a scenario has either \"proposals\" or a \"plan\" file, not both.");
+        return null;
+      }
+      try {
+        if (hasPlan) {
+          if (!planNode.isTextual() || planNode.asText().isBlank()) {
+            problem(planNode, label + "\"plan\" must name a plan file, but was " + describe(planNode) + ".");
+            return null;
+          }
+          Path planFile;
+          try {
+            planFile = file.toAbsolutePath().getParent().resolve(planNode.asText()).normalize();
+          } catch (InvalidPathException e) {
+            problem(planNode, label + "\"plan\" is not a file name: " + e.getReason() + ".");
+            return null;
+          }
+          return PlanReader.create().read(planFile);
+        }
+        if (proposals != null) {
+          if (!proposals.isArray()) {
+            problem(proposals, label + "\"proposals\" must be a list, but was " + describe(proposals) + ".");
+            return null;
+          }
+          ObjectNode document = JsonNodeFactory.instance.objectNode();
+          document.set("proposals", proposals);
+          return PLANS.plan(document, shown);
+        }
+        problem(node, label + "a scenario needs \"proposals\" or a \"plan\" file.");
+      } catch (InvalidPlanException e) {
+        JsonNode at = hasPlan ? planNode : proposals;
+        e.problems().forEach(p -> problem(at, label + p));
+      }
+      return null;
+    }
+
+    private List<Expectation> expectations(JsonNode node, String label) {
+      // "expect" maps each proposal id to what is expected of it; "expected", and a list of entries
+      // that each name their "id", are read the same way, as are codesPresent / codesAbsent.
+      JsonNode expect = node.has("expect") ? node.get("expect") : node.get("expected");
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+      if (expect == null || expect.isNull()) {
+        return List.of();
+      }
+      if (expect.isObject()) {
+        entries.addAll(expect.properties());
+      } else if (expect.isArray()) {
+        for (JsonNode item : expect) {
+          JsonNode id = item.hasNonNull("id") ? item.get("id") : item.get("proposalId");
+          if (!item.isObject()) {
+            problem(item, label + "each entry of \"expect\" must be a mapping, but this is " + describe(item) + ".");
+          } else if (id == null || id.isNull() || !id.isTextual() || id.asText().isBlank()) {
+            problem(id == null || id.isNull() ? item : id, label + "each entry of \"expect\" needs the \"id\" of its proposal.");
+          } else {
+            entries.add(Map.entry(id.asText(), item));
+          }
+        }
+      } else {
+        problem(expect, label + "\"expect\" must map each proposal id to what is expected of it.");
+      }
+      List<Expectation> expectations = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : entries) {
+        JsonNode e = entry.getValue();
+        String where = label + "expect." + entry.getKey();
+        if (!e.isObject()) {
+          problem(e, where + " must be a mapping.");
+          continue;
+        }
+        unknownKeys(e, EXPECT_KEYS, where);
+        List<String> present = new ArrayList<>(codes(e, "present", where + ".present"));
+        present.addAll(codes(e, "codesPresent", where + ".codesPresent"));
+        List<String> absent = new ArrayList<>(codes(e, "absent", where + ".absent"));
+        absent.addAll(codes(e, "codesAbsent", where + ".codesAbsent"));
+        Boolean keyDecision = null;
+        JsonNode key = e.get("keyDecision");
+        if (key != null && !key.isNull()) {
+          if (key.isBoolean()) {
+            keyDecision = key.asBoolean();
+          } else {
+            problem(key, where + ".keyDecision must be true or false, but was " + describe(key) + ".");
+          }
+        }
+        expectations.add(new Expectation(entry.getKey(), text(e, "classification", where), text(e, "route", where),
+            keyDecision, text(e, "eiaLevel", where), present, absent));
+      }
+      return expectations;
+    }
+
+    private void unknownKeys(JsonNode node, Set<String> keys, String where) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String key = field.getKey();
+        if (!keys.contains(key)) {
+          problem(field.getValue(), where + " has the key \"" + key + "\", which scenarios do not define (expected "
+              + String.join(", ", keys.stream().sorted().toList()) + ").");
+        }
+      }
+    }
+
+    /** An optional text, such as a classification: null when absent, and a problem when not a text. */
+    private String text(JsonNode node, String key, String where) {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isTextual() || value.asText().isBlank()) {
+        problem(value, where + "." + key + " must be a text, but was " + describe(value) + ".");
+        return null;
+      }
+      return value.asText();
+    }
+
+    /** Codes: one text, or a list of them. */
+    private List<String> codes(JsonNode node, String key, String where) {
+      JsonNode value = node.get(key);
+      List<String> values = new ArrayList<>();
+      if (value == null || value.isNull()) {
+        return values;
+      }
+      if (value.isTextual()) {
+        values.add(value.asText());
+      } else if (value.isArray()) {
+        for (JsonNode item : value) {
+          if (item.isTextual() && !item.asText().isBlank()) {
+            values.add(item.asText());
+          } else {
+            problem(item, where + " must list codes, but has " + describe(item) + ".");
+          }
+        }
+      } else {
+        problem(value, where + " must be a code or a list of codes, but was " + describe(value) + ".");
+      }
+      return values;
+    }
+  }
+
+  private static GatewayException unusable(Problem problem) {
     return new GatewayException(problem);
   }
 
-  private static void scenario(Path file, String where, JsonNode node, List<Scenario> scenarios, List<Problem> problems) {
-    String shown = file.toString();
-    String prefix = where == null ? "" : where + ": ";
-    if (!node.isObject()) {
-      problems.add(new Problem(shown, 0, 0, prefix + "a scenario must be a mapping."));
-      return;
+  private static String describe(JsonNode node) {
+    BoundedTree.Fault fault = BoundedTree.fault(node);
+    if (fault != null) {
+      return fault.text().length() > 60 ? fault.text().substring(0, 60) + "..." : fault.text();
     }
-    int before = problems.size();
-    unknownKeys(node, SCENARIO_KEYS, shown, prefix + "scenario", problems);
-    String name = node.path("name").asText("");
-    if (name.isBlank()) {
-      problems.add(new Problem(shown, 0, 0, prefix + "a scenario needs a \"name\"."));
+    if (node.isTextual()) {
+      String text = node.asText();
+      return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
     }
-    String label = prefix + (name.isBlank() ? "" : "scenario \"" + name + "\": ");
-    LocalDate asOf = null;
-    if (node.hasNonNull("asOf")) {
-      try {
-        asOf = LocalDate.parse(node.get("asOf").asText());
-      } catch (DateTimeParseException e) {
-        problems.add(new Problem(shown, 0, 0, label + "asOf must be a date in the form yyyy-MM-dd, but was \"" + node.get("asOf").asText() + "\"."));
-      }
-    }
-    Plan plan = null;
-    try {
-      if (node.hasNonNull("plan")) {
-        Path planFile = file.toAbsolutePath().getParent().resolve(node.get("plan").asText()).normalize();
-        plan = PlanReader.create().read(planFile);
-      } else if (node.has("proposals")) {
-        ObjectNode document = JSON.createObjectNode();
-        document.set("proposals", node.get("proposals"));
-        plan = PlanReader.create().read(JSON.writeValueAsString(document), shown + ".json");
-      } else {
-        problems.add(new Problem(shown, 0, 0, label + "a scenario needs \"proposals\" or a \"plan\" file."));
-      }
-    } catch (InvalidPlanException e) {
-      e.problems().forEach(p -> problems.add(new Problem(shown, 0, 0, label + p)));
-    } catch (JsonProcessingException e) {
-      problems.add(new Problem(shown, 0, 0, label + "its proposals cannot be read: " + e.getOriginalMessage()));
-    }
-    if (asOf == null && plan != null) {
-      asOf = plan.asOf();
-    }
-    if (asOf == null && !node.hasNonNull("asOf")) {
-      problems.add(new Problem(shown, 0, 0, label + "a scenario needs an \"asOf\" date, so that its result never depends on the day it runs."));
-    }
-    List<Expectation> expectations = new ArrayList<>();
-    // "expect" maps each proposal id to what is expected of it; "expected", and a list of entries
-    // that each name their "id", are read the same way, as are codesPresent / codesAbsent.
-    JsonNode expect = node.has("expect") ? node.path("expect") : node.path("expected");
-    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-    if (expect.isObject()) {
-      entries.addAll(expect.properties());
-    } else if (expect.isArray()) {
-      for (JsonNode item : expect) {
-        String id = item.hasNonNull("id") ? item.get("id").asText() : item.path("proposalId").asText("");
-        if (id.isBlank()) {
-          problems.add(new Problem(shown, 0, 0, label + "each entry of \"expect\" needs the \"id\" of its proposal."));
-        } else {
-          entries.add(Map.entry(id, item));
-        }
-      }
-    } else if (!expect.isMissingNode()) {
-      problems.add(new Problem(shown, 0, 0, label + "\"expect\" must map each proposal id to what is expected of it."));
-    }
-    for (Map.Entry<String, JsonNode> entry : entries) {
-      JsonNode e = entry.getValue();
-      if (!e.isObject()) {
-        problems.add(new Problem(shown, 0, 0, label + "expect." + entry.getKey() + " must be a mapping."));
-        continue;
-      }
-      unknownKeys(e, EXPECT_KEYS, shown, label + "expect." + entry.getKey(), problems);
-      List<String> present = strings(e.get("present"));
-      present.addAll(strings(e.get("codesPresent")));
-      List<String> absent = strings(e.get("absent"));
-      absent.addAll(strings(e.get("codesAbsent")));
-      expectations.add(new Expectation(entry.getKey(), text(e, "classification"), text(e, "route"),
-          e.hasNonNull("keyDecision") ? e.get("keyDecision").asBoolean() : null, text(e, "eiaLevel"), present, absent));
-    }
-    JsonNode portfolio = node.path("portfolio");
-    if (portfolio.isObject()) {
-      unknownKeys(portfolio, PORTFOLIO_KEYS, shown, label + "portfolio", problems);
-    }
-    Integer errors = node.hasNonNull("errors") ? node.get("errors").asInt() : null;
-    if (problems.size() == before && plan != null) {
-      scenarios.add(new Scenario(name, shown, asOf, plan, expectations, strings(portfolio.get("present")),
-          strings(portfolio.get("absent")), errors));
-    }
-  }
-
-  private static void unknownKeys(JsonNode node, Set<String> keys, String file, String where, List<Problem> problems) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!keys.contains(key)) {
-        problems.add(new Problem(file, 0, 0, where + " has the key \"" + key + "\", which scenarios do not define (expected "
-            + String.join(", ", keys.stream().sorted().toList()) + ")."));
-      }
-    }
-  }
-
-  private static String text(JsonNode node, String key) {
-    return node.hasNonNull(key) ? node.get(key).asText() : null;
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> values = new ArrayList<>();
-    if (node != null && node.isArray()) {
-      node.forEach(item -> values.add(item.asText()));
-    } else if (node != null && node.isTextual()) {
-      values.add(node.asText());
-    }
-    return values;
+    return node.isContainerNode() ? (node.isArray() ? "a list" : "a mapping") : node.toString();
   }
 }

@@ -1,8 +1,12 @@
 package org.councilgateway.scenario;
 
 import org.councilgateway.RuleInfo;
+import org.councilgateway.internal.Text;
 
-/** Writes scenario results for a person: a line per scenario, and expected versus actual for a failure. */
+/**
+ * Writes scenario results for a person: a line per scenario, and expected versus actual for a
+ * failure. Control characters from the files are shown as escapes, so no value forges a line.
+ */
 public final class ScenarioReport {
   private ScenarioReport() {}
 
@@ -14,10 +18,11 @@ public final class ScenarioReport {
    */
   public static String failure(ScenarioResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("Scenario \"").append(result.scenario().name()).append("\" (").append(result.scenario().file()).append(") failed:\n");
-    result.failures().forEach(f -> out.append("  - ").append(f).append('\n'));
+    out.append("Scenario \"").append(Text.escape(result.scenario().name())).append("\" (")
+        .append(Text.escape(result.scenario().file())).append(") failed:\n");
+    result.failures().forEach(f -> out.append("  - ").append(Text.escape(f)).append('\n'));
     out.append("  What came out:\n");
-    result.actual().forEach(a -> out.append("    ").append(a).append('\n'));
+    result.actual().forEach(a -> out.append("    ").append(Text.escape(a)).append('\n'));
     return out.toString();
   }
 
@@ -32,7 +37,7 @@ public final class ScenarioReport {
     StringBuilder out = new StringBuilder();
     for (ScenarioResult result : report.results()) {
       if (result.passed()) {
-        out.append("PASS ").append(result.scenario().name()).append('\n');
+        out.append("PASS ").append(Text.escape(result.scenario().name())).append('\n');
       } else {
         out.append("FAIL ").append(failure(result));
       }
@@ -43,7 +48,8 @@ public final class ScenarioReport {
     } else {
       out.append(String.format("Rule coverage: %.1f%%; %d rule(s) no scenario made fire:%n", report.coverage(), report.unfired().size()));
       for (RuleInfo rule : report.unfired()) {
-        out.append("  ").append(rule.id()).append(" \"").append(rule.name()).append("\" (").append(rule.file()).append(':')
+        out.append("  ").append(Text.escape(rule.id())).append(" \"").append(Text.escape(rule.name())).append("\" (")
+            .append(Text.escape(rule.file())).append(':')
             .append(rule.line()).append(")\n");
       }
     }

@@ -1,0 +1,133 @@
+package org.councilgateway.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.councilgateway.InvalidPlanException;
+import org.councilgateway.Problem;
+
+/**
+ * Reads a plan or scenario as UTF-8 text, never more than a bound: a regular file only (a device,
+ * a pipe or a directory is refused unread), and no more bytes than the limit however the file grows
+ * or whatever size it claims.
+ */
+public final class BoundedRead {
+  /** The largest array the JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+  private BoundedRead() {}
+
+  /**
+   * Reads a file.
+   *
+   * @param file the file
+   * @param maxBytes the most bytes it may have
+   * @param noun what it is in messages: {@code plan} or {@code scenario file}
+   * @return its text, without a byte-order mark
+   * @throws InvalidPlanException when it does not exist, is not a regular file, is larger than
+   *     {@code maxBytes}, cannot be read or is not UTF-8
+   */
+  public static String text(Path file, long maxBytes, String noun) {
+    String name = file.toString();
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw unusable(name, "does not exist.");
+    } catch (IOException e) {
+      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
+    }
+    if (attributes.isDirectory()) {
+      throw unusable(name, "cannot be read: it is a directory, not a " + noun + ".");
+    }
+    if (!attributes.isRegularFile()) {
+      // Opening a pipe waits for a writer, and a device such as /dev/zero never ends.
+      throw unusable(name, "cannot be read: it is not a regular file but a device, a pipe or a socket, which is"
+          + " never read as a " + noun + ".");
+    }
+    if (attributes.size() > maxBytes) {
+      // Refused before reading: the bounded read below would stop at the limit anyway, but only
+      // after reading that much.
+      throw unusable(name, "is " + attributes.size() + " bytes long, more than the " + maxBytes + " bytes a "
+          + noun + " may be.");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return text(in, name, maxBytes, noun);
+    } catch (NoSuchFileException e) {
+      throw unusable(name, "does not exist.");
+    } catch (IOException e) {
+      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
+    }
+  }
+
+  /**
+   * Reads a stream to its end, or to just past the limit.
+   *
+   * @param in the stream; not closed
+   * @param name its name in messages
+   * @param maxBytes the most bytes it may have
+   * @param noun what it is in messages: {@code plan} or {@code scenario file}
+   * @return its text, without a byte-order mark
+   * @throws InvalidPlanException when it is larger than {@code maxBytes}, cannot be read, does not
+   *     fit in memory or is not UTF-8
+   */
+  public static String text(InputStream in, String name, long maxBytes, String noun) {
+    byte[] bytes;
+    try {
+      bytes = bytes(in, Math.min(maxBytes, MAX_ARRAY - 1));
+    } catch (IOException e) {
+      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
+    } catch (OutOfMemoryError e) {
+      // Only this read's buffer is lost; say so rather than fail with no sentence.
+      throw unusable(name, "does not fit in the memory the Java virtual machine has (-Xmx) to read a " + noun + ".");
+    }
+    if (bytes.length > maxBytes || bytes.length > MAX_ARRAY - 1) {
+      throw unusable(name, "is larger than " + String.format(Locale.ROOT, "%,d", Math.min(maxBytes, MAX_ARRAY - 1))
+          + " bytes, the most a " + noun + " may be.");
+    }
+    try {
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
+        // from a replacement character the file really has.
+        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+      }
+      // A byte-order mark is not part of the document.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw unusable(name, "is not UTF-8 text, so it is not a JSON or YAML " + noun + ".");
+    }
+  }
+
+  /** Reads at most {@code limit + 1} bytes: one more than the limit tells that there are more. */
+  private static byte[] bytes(InputStream in, long limit) throws IOException {
+    int most = (int) Math.min(limit + 1, MAX_ARRAY);
+    byte[] buffer = new byte[Math.min(most, 1 << 16)];
+    int length = 0;
+    while (length < most) {
+      if (length == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(most, buffer.length * 2L));
+      }
+      int read = in.read(buffer, length, buffer.length - length);
+      if (read < 0) {
+        break;
+      }
+      length += read;
+    }
+    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
+  private static InvalidPlanException unusable(String name, String message) {
+    Problem problem = new Problem(name, 0, 0, message);
+    return new InvalidPlanException(problem.toString(), List.of(problem));
+  }
+}
