@@ -61,7 +61,8 @@ final class AssessCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
     long started = System.nanoTime();
     boolean standardInput = plan.toString().equals("-");
-    Plan read = standardInput ? PlanReader.create().readStream(System.in, STANDARD_INPUT) : PlanReader.create().read(plan);
+    Plan read = standardInput ? PlanReader.create(GatewayCommand.limits()).readStream(System.in, STANDARD_INPUT)
+        : PlanReader.create(GatewayCommand.limits()).read(plan);
     long wasRead = System.nanoTime();
     Gateway gateway;
     try {

@@ -7,6 +7,7 @@ import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Limits;
 import org.councilgateway.RuleSet;
+import org.councilgateway.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,12 +108,20 @@ public final class GatewayCommand implements Runnable {
     });
     line.setOut(out);
     line.setErr(err);
+    // A bad argument is echoed in picocli's message: escape whatever control characters it holds.
+    CommandLine.IParameterExceptionHandler standard = line.getParameterExceptionHandler();
+    line.setParameterExceptionHandler((e, arguments) -> {
+      String escaped = Text.escape(e.getMessage());
+      return standard.handleParseException(escaped.equals(e.getMessage()) ? e
+          : new CommandLine.ParameterException(e.getCommandLine(), escaped), arguments);
+    });
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof GatewayException g) {
         err.println(g.describe());
         return UNUSABLE;
       }
-      err.println("gateway: unexpected error: " + e + (root.debug ? "" : " (run again with --debug for details)"));
+      err.println("gateway: unexpected error: " + Text.escape(String.valueOf(e))
+          + (root.debug ? "" : " (run again with --debug for details)"));
       if (root.debug) {
         e.printStackTrace(err);
       }
@@ -124,7 +133,8 @@ public final class GatewayCommand implements Runnable {
     } catch (Throwable e) {
       // An Error (such as a missing class) escapes picocli's handler; the user still gets one sentence.
       boolean debug = List.of(args).contains("--debug");
-      err.println("gateway: unexpected error: " + e + (debug ? "" : " (run again with --debug for details)"));
+      err.println("gateway: unexpected error: " + Text.escape(String.valueOf(e))
+          + (debug ? "" : " (run again with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);
       }
