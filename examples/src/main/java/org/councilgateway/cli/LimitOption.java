@@ -20,9 +20,9 @@ final class LimitOption {
     SETTERS.put("numberScale", (l, v) -> l.withNumberScale(toInt(v)));
     SETTERS.put("ruleFileBytes", (l, v) -> l.withRuleFileBytes(whole(v)));
     SETTERS.put("factsPerSession", (l, v) -> l.withFacts(whole(v), l.factsPerProposal()));
-    SETTERS.put("factsPerProposal", (l, v) -> l.withFacts(l.factsPerSession(), whole(v)));
+    SETTERS.put("factsPerProposal", (l, v) -> l.withFacts(l.factsPerSession(), wholeOrZero(v)));
     SETTERS.put("findingsPerPlan", (l, v) -> l.withFindings(whole(v), l.findingsPerProposal()));
-    SETTERS.put("findingsPerProposal", (l, v) -> l.withFindings(l.findingsPerPlan(), whole(v)));
+    SETTERS.put("findingsPerProposal", (l, v) -> l.withFindings(l.findingsPerPlan(), wholeOrZero(v)));
     SETTERS.put("textChars", (l, v) -> l.withTextChars(toInt(v)));
     SETTERS.put("assessmentTime", (l, v) -> l.withAssessmentTime(duration(v)));
   }
@@ -49,7 +49,8 @@ final class LimitOption {
       return setter.apply(limits, value.strip().replace("_", "").replace(",", ""));
     } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
       throw new CommandLine.ParameterException(line, "The limit " + name + " must be "
-          + (name.equals("assessmentTime") ? "a positive time such as 90s, 10m or 1h" : "a positive whole number")
+          + (name.equals("assessmentTime") ? "a positive time such as 90s, 10m or 1h"
+              : name.endsWith("PerProposal") ? "a whole number, 0 or more" : "a positive whole number")
           + ", not '" + value + "'.");
     }
   }
@@ -71,8 +72,16 @@ final class LimitOption {
   }
 
   private static long whole(String value) {
+    long parsed = wholeOrZero(value);
+    if (parsed == 0) {
+      throw new IllegalArgumentException(value);
+    }
+    return parsed;
+  }
+
+  private static long wholeOrZero(String value) {
     long parsed = Long.parseLong(value);
-    if (parsed <= 0) {
+    if (parsed < 0) {
       throw new IllegalArgumentException(value);
     }
     return parsed;

@@ -350,4 +350,105 @@ class GatewayJarIT {
     }
     return target;
   }
+
+  @Nested
+  @DisplayName("limits and the compile cache")
+  class LimitsAndCache {
+    @Test
+    void assess_findingsBeyondALoweredLimit_stopWithTheLimitNamed() throws Exception {
+      Run run = gateway("assess", SAMPLE.toString(), "--limit", "findingsPerPlan=5", "--limit", "findingsPerProposal=0");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("The rules recorded more than 5 findings for 18 proposal(s), the most an "
+          + "assessment may record (limit findingsPerPlan 5 plus findingsPerProposal 0 for each proposal), and were "
+          + "stopped.");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_unknownLimit_isRefusedWithTheLimitsNamed() throws Exception {
+      Run run = gateway("assess", SAMPLE.toString(), "--limit", "speed=11");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("There is no limit called 'speed'; the limits are planBytes, numberDigits");
+      noStackTrace(run);
+    }
+
+    @Test
+    void assess_planOverARaisedLimitLowered_isRefused() throws Exception {
+      Run run = gateway("assess", SAMPLE.toString(), "--limit", "planBytes=100");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("100 bytes");
+      noStackTrace(run);
+    }
+
+    /**
+     * A cache entry replaced by one holding a class with a static initialiser, under the right
+     * name and with the right recorded version: the command refuses it with a warning, compiles
+     * the rules afresh, and the planted code never runs.
+     */
+    @Test
+    void validate_plantedCompileCacheEntry_isRefusedAndNeverRuns(@TempDir Path dir) throws Exception {
+      Path rules = dir.resolve("rules");
+      Files.createDirectories(rules);
+      try (Stream<Path> files = Files.list(BUNDLED_RULES)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, rules.resolve(file.getFileName()));
+        }
+      }
+      Path cache = dir.resolve("cache");
+      Path marker = dir.resolve("planted-ran");
+      Run first = gatewayWithEnvironment(cache, marker, "validate", rules.toString());
+      assertThat(first.exit()).isZero();
+      String version = first.out().replaceAll("(?s).*version (sha256:[0-9a-f]{64}).*", "$1").strip();
+      Path entry;
+      try (Stream<Path> entries = Files.list(cache)) {
+        entry = entries.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+      }
+      Files.write(entry, plantedEntry(version));
+
+      Run second = gatewayWithEnvironment(cache, marker, "validate", rules.toString());
+
+      assertThat(second.exit()).isZero();
+      assertThat(second.out()).contains("sound, 44 rules");
+      assertThat(second.err()).contains("holds code rule files may not have");
+      assertThat(marker).doesNotExist();
+      noStackTrace(second);
+    }
+
+    private Run gatewayWithEnvironment(Path cache, Path marker, String... args) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", JAR.toString()));
+      command.addAll(List.of(args));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().put("GATEWAY_COMPILE_CACHE", cache.toString());
+      builder.environment().put("GATEWAY_TEST_MARKER", marker.toString());
+      Path out = Files.createTempFile("gateway-out", ".txt");
+      Path err = Files.createTempFile("gateway-err", ".txt");
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
+      Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return run;
+    }
+
+    /** A cache entry with the right recorded version, naming {@link PlantedModel} as its model. */
+    private byte[] plantedEntry(String version) throws IOException {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+          java.io.InputStream planted = PlantedModel.class.getResourceAsStream("PlantedModel.class")) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/councilgateway/ruleset-version"));
+        zip.write(version.getBytes(StandardCharsets.UTF_8));
+        zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/kie/org/councilgateway/compiled/drools-model"));
+        zip.write((PlantedModel.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        zip.putNextEntry(new java.util.zip.ZipEntry(PlantedModel.class.getName().replace('.', '/') + ".class"));
+        planted.transferTo(zip);
+        zip.closeEntry();
+      }
+      return bytes.toByteArray();
+    }
+  }
 }
