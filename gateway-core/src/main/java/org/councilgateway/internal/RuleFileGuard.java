@@ -119,15 +119,23 @@ import org.drools.mvel.parser.printer.PrintUtil;
  * code: a consequence, {@code eval}, {@code from}, function, type declaration, query or constraint
  * can run any Java in the process that loads it.
  *
- * <p>A rule file may import only model types (the records and enums of {@code org.councilgateway}
- * and {@code org.councilgateway.facts}, and {@code Findings}) and {@code java.util.List}, {@code
- * Set}, {@code Map} and {@code Collection}, {@code java.math.BigDecimal} and {@code
- * java.time.LocalDate}; declare only the global {@code findings}; and hold only rules. Conditions
+ * <p>A rule file may import only model types (Proposal and the records and enums its accessors
+ * reach, the records and enums of {@code org.councilgateway.facts}, and {@code Findings}) and
+ * {@code java.util.List}, {@code Set}, {@code Map} and {@code Collection}, {@code
+ * java.math.BigDecimal} and {@code java.time.LocalDate}; declare only the global {@code findings};
+ * and hold only rules. Conditions
  * may match model types and read them through their accessors; consequences may record findings,
  * insert new model facts and read facts, with local variables and {@code if}. Code is parsed with
  * the parser Drools compiles it with (the JavaParser-based DRLX/MVEL parser), and every kind of
  * node, name, type and method it uses must be on the allowlist: anything the guard does not know
- * is rejected.
+ * is rejected. A name is a value only where Java would see one in scope, and no binding or local
+ * variable may take a type's name.
+ *
+ * <p>Drools' executable-model generator copies some strings into the Java it compiles without
+ * escaping them: rule names (into string literals and a Javadoc comment), agenda, activation and
+ * ruleflow groups, entry point names, metadata names and values, and the package name. Each of
+ * these may hold only a plain set of characters ({@link PlainText}), so that none can end a string
+ * or a comment.
  *
  * <p>The guard is an allowlist on syntax, not a sandbox: it narrows what reviewed rule files can
  * do, and is no substitute for running untrusted rule sets in a separate process.
