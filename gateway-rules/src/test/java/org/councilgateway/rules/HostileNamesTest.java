@@ -74,6 +74,10 @@ class HostileNamesTest {
     return HEADER + rule("\"Plain\"", extra, "", RECORD);
   }
 
+  /** A rule with a constraint: Drools copies the file's name beside each constraint's text. */
+  private static final String CONSTRAINED =
+      HEADER + rule("\"Plain\"", "", "  Proposal( id == $id, title != null )\n", RECORD);
+
   @AfterEach
   void forgetMarker() {
     System.clearProperty(MARKER_PROPERTY);
@@ -132,10 +136,10 @@ class HostileNamesTest {
             "rule \"Plain\"", "has the metadata @Propagation, which rule files may not do"),
         Arguments.of("salience as code", "hostile.drl", "", plainRule("  salience (" + MAKE_MARKER + " ? 1 : 0)\n"),
             "salience", "sets salience to"),
-        Arguments.of("the file name", "x" + BREAK_OUT + ".drl", "", plainRule(""), null,
+        Arguments.of("the file name", "x" + BREAK_OUT + ".drl", "", CONSTRAINED, null,
             "The file name \"x\" + new java.io.File(System.getProperty(String.valueOf(4242))).mkdir() + \".drl\" "
                 + "may hold only letters, digits, spaces and the punctuation - _ . , ( ) ' & + (not \")."),
-        Arguments.of("a folder name", "plain.drl", "x" + BREAK_OUT, plainRule(""), null,
+        Arguments.of("a folder name", "plain.drl", "x" + BREAK_OUT, CONSTRAINED, null,
             "The folder name \"x\" + new java.io.File"));
   }
 
