@@ -106,11 +106,15 @@ public final class RuleSources {
     }
     List<RuleFile> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    // Files.walk does not follow symbolic links: a link is listed, never entered.
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted().toList()) {
-        if (!path.equals(root)) {
-          read(root, path, maxFileBytes, files, problems);
+    // Files.walk does not follow symbolic links below the directory: a link is listed, never
+    // entered. The directory itself may be one (a deployment's "current" link, say).
+    try {
+      Path start = root.toRealPath();
+      try (Stream<Path> walk = Files.walk(start)) {
+        for (Path path : walk.sorted().toList()) {
+          if (!path.equals(start)) {
+            read(root, start.relativize(path), path, maxFileBytes, files, problems);
+          }
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -124,10 +128,16 @@ public final class RuleSources {
     return List.copyOf(files);
   }
 
-  /** Checks one entry below a rules directory and reads it when it is a rule file. */
-  private static void read(Path root, Path path, long maxFileBytes, List<RuleFile> files, List<Problem> problems)
-      throws IOException {
-    String relative = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+  /**
+   * Checks one entry below a rules directory and reads it when it is a rule file.
+   *
+   * @param root the rules directory, as messages name it
+   * @param within the entry's path relative to it
+   * @param path the entry
+   */
+  private static void read(Path root, Path within, Path path, long maxFileBytes, List<RuleFile> files,
+      List<Problem> problems) throws IOException {
+    String relative = within.toString().replace(path.getFileSystem().getSeparator(), "/");
     String shown = root.resolve(PlainText.escaped(relative)).toString();
     String name = String.valueOf(path.getFileName());
     boolean ruleFile = relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA);

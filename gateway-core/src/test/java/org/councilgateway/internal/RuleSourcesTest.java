@@ -39,4 +39,13 @@ class RuleSourcesTest {
 
     assertThat(RuleSources.directory(dir, 100)).isEmpty();
   }
+
+  @Test
+  void directory_thatIsItselfALink_isReadThroughIt(@TempDir Path dir) throws IOException {
+    Path real = Files.createDirectories(dir.resolve("releases").resolve("v3"));
+    Files.writeString(real.resolve("a.drl"), "x");
+    Path current = Files.createSymbolicLink(dir.resolve("current"), real);
+
+    assertThat(RuleSources.directory(current, 100)).extracting(RuleFile::path).containsExactly("a.drl");
+  }
 }
