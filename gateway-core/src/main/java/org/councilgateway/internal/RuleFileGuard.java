@@ -123,12 +123,11 @@ import org.drools.mvel.parser.printer.PrintUtil;
  * reach, the records and enums of {@code org.councilgateway.facts}, and {@code Findings}) and
  * {@code java.util.List}, {@code Set}, {@code Map} and {@code Collection}, {@code
  * java.math.BigDecimal} and {@code java.time.LocalDate}; declare only the global {@code findings};
- * and hold only rules. Conditions
- * may match model types and read them through their accessors; consequences may record findings,
- * insert new model facts and read facts, with local variables and {@code if}. Code is parsed with
- * the parser Drools compiles it with (the JavaParser-based DRLX/MVEL parser), and every kind of
- * node, name, type and method it uses must be on the allowlist: anything the guard does not know
- * is rejected. A name is a value only where Java would see one in scope, and no binding or local
+ * and hold only rules. Conditions may match model types and read them through their accessors;
+ * consequences may record findings, insert new model facts and read facts, with local variables
+ * and {@code if}. Code is parsed with the parser Drools compiles it with (the JavaParser-based
+ * DRLX/MVEL parser), and every kind of node, name, type and method it uses must be on the
+ * allowlist: anything the guard does not know is rejected. A name is a value only where Java would see one in scope, and no binding or local
  * variable may take a type's name.
  *
  * <p>Drools' executable-model generator copies some strings into the Java it compiles without
