@@ -65,7 +65,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 import org.councilgateway.Problem;
+import org.councilgateway.Proposal;
 import org.councilgateway.facts.Findings;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateImportDescr;
@@ -117,15 +119,22 @@ import org.drools.mvel.parser.printer.PrintUtil;
  * code: a consequence, {@code eval}, {@code from}, function, type declaration, query or constraint
  * can run any Java in the process that loads it.
  *
- * <p>A rule file may import only model types (the records and enums of {@code org.councilgateway}
- * and {@code org.councilgateway.facts}, and {@code Findings}) and {@code java.util.List}, {@code
- * Set}, {@code Map} and {@code Collection}, {@code java.math.BigDecimal} and {@code
- * java.time.LocalDate}; declare only the global {@code findings}; and hold only rules. Conditions
- * may match model types and read them through their accessors; consequences may record findings,
- * insert new model facts and read facts, with local variables and {@code if}. Code is parsed with
- * the parser Drools compiles it with (the JavaParser-based DRLX/MVEL parser), and every kind of
- * node, name, type and method it uses must be on the allowlist: anything the guard does not know
- * is rejected.
+ * <p>A rule file may import only model types (Proposal and the records and enums its accessors
+ * reach, the records and enums of {@code org.councilgateway.facts}, and {@code Findings}) and
+ * {@code java.util.List}, {@code Set}, {@code Map} and {@code Collection}, {@code
+ * java.math.BigDecimal} and {@code java.time.LocalDate}; declare only the global {@code findings};
+ * and hold only rules. Conditions may match model types and read them through their accessors;
+ * consequences may record findings, insert new model facts and read facts, with local variables
+ * and {@code if}. Code is parsed with the parser Drools compiles it with (the JavaParser-based
+ * DRLX/MVEL parser), and every kind of node, name, type and method it uses must be on the
+ * allowlist: anything the guard does not know is rejected. A name is a value only where Java would see one in scope, and no binding or local
+ * variable may take a type's name.
+ *
+ * <p>Drools' executable-model generator copies some strings into the Java it compiles without
+ * escaping them: rule names (into string literals and a Javadoc comment), agenda, activation and
+ * ruleflow groups, entry point names, metadata names and values, and the package name. Each of
+ * these may hold only a plain set of characters ({@link PlainText}), so that none can end a string
+ * or a comment.
  *
  * <p>The guard is an allowlist on syntax, not a sandbox: it narrows what reviewed rule files can
  * do, and is no substitute for running untrusted rule sets in a separate process.
@@ -137,6 +146,9 @@ final class RuleFileGuard {
   private static final String ONLY_RULES = "a rule file holds only imports, the global findings and rules";
 
   private static final Set<String> MODEL_PACKAGES = Set.of("org.councilgateway", "org.councilgateway.facts");
+
+  /** The records and enums of {@code org.councilgateway} that are model types: see {@link #isModelType}. */
+  private static final Set<Class<?>> ROOT_MODEL_TYPES = rootModelTypes();
 
   /** The types outside the model that a rule file may import. */
   private static final Map<String, Class<?>> JDK_IMPORTS = Map.of(
@@ -189,6 +201,19 @@ final class RuleFileGuard {
   private static final Set<String> LITERAL_ATTRIBUTES = Set.of(
       "salience", "no-loop", "lock-on-active", "auto-focus", "agenda-group", "activation-group", "ruleflow-group",
       "dialect");
+
+  /** The attributes whose values Drools copies into Java strings. */
+  private static final Set<String> GROUP_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group");
+
+  /** Metadata names: a word that begins in lowercase, so never a type (such as Propagation). */
+  private static final Pattern METADATA_NAME = Pattern.compile("[a-z][A-Za-z0-9_]*");
+
+  private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
+  /** The one package of this library's that rule files may use, and those below it. */
+  private static final String RULES_PACKAGE = "org.councilgateway.rules";
+  /** Packages rule files may not use, nor those below them. */
+  private static final List<String> RESERVED_PACKAGES = List.of(
+      "java", "javax", "jdk", "sun", "com.sun", "org.drools", "org.kie", "org.mvel2", "org.councilgateway");
 
   /** Names worth a specific message: the engine's own context. */
   private static final Set<String> ENGINE_CONTEXT = Set.of("drools", "kcontext");
@@ -247,6 +272,7 @@ final class RuleFileGuard {
   // The file: imports, globals, declarations.
 
   private void checkPackage(PackageDescr pkg) {
+    checkPackageName(pkg);
     Matcher escape = UNICODE_ESCAPE.matcher(source);
     while (escape.find()) {
       if ((escape.end() - escape.start() - 1) % 2 == 1) {
@@ -322,9 +348,9 @@ final class RuleFileGuard {
       }
     }
     if (type == null) {
-      fileProblem(imported, "imports " + target + ", which rule files may not do: only the model types of "
-          + "org.councilgateway and org.councilgateway.facts, one by one, and java.util.List, Set, Map and Collection, "
-          + "java.math.BigDecimal and java.time.LocalDate may be imported.");
+      fileProblem(imported, "imports " + target + ", which rule files may not do: only the model types (Proposal "
+          + "and its value types, and the facts of org.councilgateway.facts), one by one, and java.util.List, Set, Map "
+          + "and Collection, java.math.BigDecimal and java.time.LocalDate may be imported.");
       return;
     }
     types.put(type.getSimpleName(), type);
@@ -345,25 +371,56 @@ final class RuleFileGuard {
         + ", which rule files may not do: the only global is findings, of type Findings.");
   }
 
+  /**
+   * What is wrong with a rule or package attribute, or null when nothing is. Drools copies their
+   * values into the Java it generates: flags and salience as code, groups as strings, without
+   * escaping, and the dialect picks a compiler, so each takes only its plain values.
+   */
   private static String attributeFault(AttributeDescr attribute) {
     String name = attribute.getName();
-    String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
+    String raw = attribute.getValue() == null ? "" : attribute.getValue();
+    String value = raw.strip();
     if (!LITERAL_ATTRIBUTES.contains(name)) {
       return "sets the attribute " + name + ", which rule files may not do: only "
           + String.join(", ", sorted(LITERAL_ATTRIBUTES)) + " are allowed, with plain values.";
     }
-    if (name.equals("dialect") && !value.equals("java")) {
-      return "uses the dialect " + value + ", which rule files may not do: rules are written in the java dialect.";
+    if (name.equals("dialect")) {
+      return raw.equals("java") ? null : value.equals("java")
+          ? "gives the dialect as \"" + raw + "\", with spaces, which rule files may not do: write dialect \"java\"."
+          : "uses the dialect " + value + ", which rule files may not do: rules are written in the java dialect.";
     }
-    if (name.equals("salience") && !value.matches("-?[0-9]{1,9}")) {
-      return "sets salience to " + value + ", which rule files may not do: salience is a whole number.";
+    if (name.equals("salience")) {
+      return value.matches("-?[0-9]{1,9}") ? null
+          : "sets salience to " + value + ", which rule files may not do: salience is a whole number.";
     }
-    if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !name.equals("salience")
-        && !value.matches("true|false")) {
+    if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !value.matches("true|false")) {
       return "sets the attribute " + name + " to the expression " + value
           + ", which rule files may not do: attributes take plain values.";
     }
-    return null;
+    if (GROUP_ATTRIBUTES.contains(name)) {
+      String unplain = PlainText.firstUnplain(raw, PlainText.NAME_PUNCTUATION);
+      return unplain == null && !value.isEmpty() ? null : "sets " + name + " to \"" + raw + "\", which "
+          + PlainText.NAME_RULE + (unplain == null ? "" : " (not " + unplain + ")") + ".";
+    }
+    return value.matches("true|false") ? null
+        : "sets " + name + " to " + value + ", which rule files may not do: it is true or false.";
+  }
+
+  /**
+   * Checks the package: Drools copies its name into the Java it generates, and a package of
+   * Java, Drools or this library would put generated classes beside theirs (or fail to load).
+   */
+  private void checkPackageName(PackageDescr pkg) {
+    String name = pkg.getName() == null ? "" : pkg.getName();
+    boolean ours = name.equals(RULES_PACKAGE) || name.startsWith(RULES_PACKAGE + ".");
+    if (name.isEmpty() || (PACKAGE_NAME.matcher(name).matches() && SourceVersion.isName(name) && (ours
+        || RESERVED_PACKAGES.stream().noneMatch(reserved -> name.equals(reserved) || name.startsWith(reserved + "."))))) {
+      return;
+    }
+    Matcher keyword = Pattern.compile("(?m)^\\s*(package)\\b").matcher(source);
+    int[] at = keyword.find() ? position(keyword.start(1)) : new int[] {pkg.getLine(), 0};
+    problem(at[0], at[1], "has the package " + name + ", which rule files may not do: a package is lowercase "
+        + "words separated by dots, such as " + RULES_PACKAGE + ", and not one of Java's, Drools' or this library's.");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -395,182 +452,255 @@ final class RuleFileGuard {
   /** The checks of one rule. */
   private final class RuleCheck {
     private final RuleDescr rule;
-    private final Set<String> bindings = new HashSet<>();
+    /** The start of every message about the rule: {@code Rule "name"}. */
+    private final String named;
 
     RuleCheck(RuleDescr rule) {
       this.rule = rule;
+      this.named = "Rule \"" + rule.getName() + "\"";
     }
 
     void run() {
+      checkName();
       for (AttributeDescr attribute : rule.getAttributes().values()) {
         String fault = attributeFault(attribute);
         if (fault != null) {
           problem(attribute.getLine() > 0 ? attribute.getLine() : rule.getLine(),
-              attribute.getLine() > 0 ? attribute.getColumn() + 1 : 0, "Rule \"" + rule.getName() + "\" " + fault);
+              attribute.getLine() > 0 ? attribute.getColumn() + 1 : 0, named + " " + fault);
         }
       }
       for (AnnotationDescr annotation : rule.getAnnotations()) {
-        for (Map.Entry<String, Object> value : annotation.getValueMap().entrySet()) {
-          String text = String.valueOf(value.getValue()).strip();
-          if (!LITERAL.matcher(text).matches()) {
-            problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName() + "\" gives @"
-                + annotation.getName() + " the value " + shorten(text)
-                + ", which rule files may not do: metadata values are quoted text or numbers.");
-          }
-        }
+        checkMetadata(annotation);
       }
       if (rule.getUnit() != null) {
-        problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName()
-            + "\" belongs to a rule unit, which rule files may not do: " + ONLY_RULES + ".");
+        problem(rule.getLine(), rule.getColumn() + 1, named
+            + " belongs to a rule unit, which rule files may not do: " + ONLY_RULES + ".");
       }
       if (!rule.getNamedConsequences().isEmpty()) {
-        problem(rule.getLine(), rule.getColumn() + 1, "Rule \"" + rule.getName() + "\" has the named consequence(s) "
+        problem(rule.getLine(), rule.getColumn() + 1, named + " has the named consequence(s) "
             + String.join(", ", sorted(rule.getNamedConsequences().keySet()))
             + ", which rule files may not do: a rule has one consequence.");
       }
-      collectBindings(rule.getLhs());
-      checkElement(rule.getLhs(), rule.getLine());
-      checkConsequence();
+      Set<String> bindings = new HashSet<>();
+      checkElement(rule.getLhs(), rule.getLine(), bindings);
+      checkConsequence(bindings);
     }
 
-    // Bindings, gathered first so that any condition or the consequence may use them.
+    /** Drools copies a rule's name into Java strings and comments without escaping it. */
+    private void checkName() {
+      String name = rule.getName() == null ? "" : rule.getName();
+      String unplain = PlainText.firstUnplain(name, PlainText.NAME_PUNCTUATION);
+      if (unplain != null) {
+        problem(rule.getLine(), rule.getColumn() + 1, named + " has a name that " + PlainText.NAME_RULE
+            + " (not " + unplain + ").");
+      } else if (name.isBlank() || name.strip().length() != name.length() || name.startsWith("'")
+          || name.endsWith("'")) {
+        problem(rule.getLine(), rule.getColumn() + 1, named + " has a name that is empty or begins or ends with "
+            + "a space or a quote, which rule names may not: write the name in double quotes, as rule \"My rule\".");
+      }
+    }
 
-    private void collectBindings(BaseDescr element) {
-      if (element instanceof PatternDescr pattern) {
-        if (pattern.getIdentifier() != null) {
-          bindings.add(pattern.getIdentifier());
-        }
-        for (BaseDescr constraint : pattern.getDescrs()) {
-          if (constraint instanceof ExprConstraintDescr expr) {
-            Matcher binding = BINDING.matcher(expr.getExpression());
-            if (binding.find()) {
-              bindings.add(binding.group(1));
-            }
-          } else if (constraint instanceof BindingDescr binding) {
-            bindings.add(binding.getVariable());
-          }
-        }
-        PatternSourceDescr source = pattern.getSource();
-        if (source instanceof AccumulateDescr accumulate) {
-          accumulate.getFunctions().forEach(f -> {
-            if (f.getBind() != null) {
-              bindings.add(f.getBind());
-            }
-          });
-          if (accumulate.getInput() != null) {
-            collectBindings(accumulate.getInput());
-          }
-        } else if (source instanceof CollectDescr collect && collect.getInputPattern() != null) {
-          collectBindings(collect.getInputPattern());
-        }
-      } else if (element instanceof AndDescr || element instanceof OrDescr || element instanceof NotDescr
-          || element instanceof ExistsDescr || element instanceof ForallDescr) {
-        for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()) {
-          collectBindings((BaseDescr) child);
+    /**
+     * Metadata is copied into the Java Drools generates: its name as a string, its value as an
+     * expression, so a value is plain quoted text or a number and a name a lowercase word.
+     */
+    private void checkMetadata(AnnotationDescr annotation) {
+      String key = annotation.getName();
+      if (!METADATA_NAME.matcher(key).matches()) {
+        problem(rule.getLine(), rule.getColumn() + 1, named + " has the metadata @" + key
+            + ", which rule files may not do: metadata names are words that begin in lowercase, such as @id, "
+            + "@source and @description.");
+        return;
+      }
+      Map<String, Object> values = annotation.getValueMap();
+      if (values.size() > 1 || (values.size() == 1 && !values.containsKey(AnnotationDescr.VALUE))) {
+        problem(rule.getLine(), rule.getColumn() + 1, named + " gives @" + key + " the values "
+            + shorten(String.valueOf(values)) + ", which rule files may not do: metadata has one value, as @" + key
+            + "(\"text\").");
+        return;
+      }
+      for (Object value : values.values()) {
+        String text = String.valueOf(value).strip();
+        String unplain = text.startsWith("\"") && text.length() > 1
+            ? PlainText.firstUnplain(text.substring(1, text.length() - 1), PlainText.NAME_PUNCTUATION) : null;
+        if (!LITERAL.matcher(text).matches()) {
+          problem(rule.getLine(), rule.getColumn() + 1, named + " gives @" + key + " the value " + shorten(text)
+              + ", which rule files may not do: metadata values are quoted text or numbers.");
+        } else if (unplain != null) {
+          problem(rule.getLine(), rule.getColumn() + 1, named + " gives @" + key + " the value " + shorten(text)
+              + ", which " + PlainText.NAME_RULE + " (not " + unplain + ").");
         }
       }
     }
 
-    // Conditions.
+    /**
+     * Declares a binding in a scope, first checking that its name cannot be read as something
+     * else: Java reads {@code Runtime.version()} as a call on a variable named Runtime only where
+     * that variable is in scope, so a binding may not take a type's name, nor the engine's.
+     */
+    private void declare(String name, int line, int column, Set<String> scope) {
+      if (ENGINE_CONTEXT.contains(name)) {
+        problem(line, column, named + " binds " + name + ", the name of the rule engine's context, which rule files "
+            + "may not do: a binding has a name of its own, such as $" + name + ".");
+      } else if (isTypeName(name)) {
+        problem(line, column, named + " binds " + name + ", the name of a type, which rule files may not do: a "
+            + "binding has a name of its own, such as $" + name.substring(0, 1).toLowerCase(Locale.ROOT)
+            + name.substring(1) + ".");
+      }
+      scope.add(name);
+    }
 
-    private void checkElement(BaseDescr element, int near) {
+    // Conditions, each checked with the bindings in scope where it is, as Drools compiles it.
+
+    /**
+     * Checks a condition element.
+     *
+     * @param near the line of the element that holds it
+     * @param scope the bindings in scope; the bindings the element declares for the elements after
+     *     it and the consequence are added
+     */
+    private void checkElement(BaseDescr element, int near, Set<String> scope) {
       int line = element.getLine() > 0 ? element.getLine() : near;
       if (element instanceof PatternDescr pattern) {
-        checkPattern(pattern, line);
+        checkPattern(pattern, line, scope);
       } else if (element instanceof EvalDescr eval) {
-        checkCode(String.valueOf(eval.getContent()), Place.EVAL, null, line, element.getColumn());
-      } else if (element instanceof AndDescr || element instanceof OrDescr || element instanceof NotDescr
-          || element instanceof ExistsDescr || element instanceof ForallDescr) {
+        checkCode(String.valueOf(eval.getContent()), Place.EVAL, null, line, element.getColumn(), scope);
+      } else if (element instanceof AndDescr and) {
+        for (BaseDescr child : and.getDescrs()) {
+          checkElement(child, line, scope);
+        }
+      } else if (element instanceof OrDescr or) {
+        // Drools makes a rule of each branch: what every branch binds is in scope after the or.
+        Set<String> everyBranch = null;
+        for (BaseDescr child : or.getDescrs()) {
+          Set<String> branch = new HashSet<>(scope);
+          checkElement(child, line, branch);
+          if (everyBranch == null) {
+            everyBranch = branch;
+          } else {
+            everyBranch.retainAll(branch);
+          }
+        }
+        if (everyBranch != null) {
+          scope.addAll(everyBranch);
+        }
+      } else if (element instanceof NotDescr || element instanceof ExistsDescr || element instanceof ForallDescr) {
+        // What is bound under not, exists and forall is in scope only there.
+        Set<String> inner = new HashSet<>(scope);
         for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) element).getDescrs()) {
-          checkElement((BaseDescr) child, line);
+          checkElement((BaseDescr) child, line, inner);
         }
       } else {
-        problem(line, element.getColumn() + 1, "Rule \"" + rule.getName() + "\" uses " + describe(element)
+        problem(line, element.getColumn() + 1, named + " uses " + describe(element)
             + ", which rule files may not do: conditions are patterns on model types, with not, exists, forall, "
             + "from, accumulate and eval.");
       }
     }
 
-    private void checkPattern(PatternDescr pattern, int line) {
+    private void checkPattern(PatternDescr pattern, int line, Set<String> scope) {
       int column = pattern.getColumn() + 1;
       if (pattern.isQuery()) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" calls the query " + pattern.getObjectType()
+        problem(line, column, named + " calls the query " + pattern.getObjectType()
             + ", which rule files may not do: " + ONLY_RULES + ".");
         return;
       }
       if (!pattern.getBehaviors().isEmpty()) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" uses a sliding window on " + pattern.getObjectType()
+        problem(line, column, named + " uses a sliding window on " + pattern.getObjectType()
             + ", which rule files may not do: " + ALLOWED + ".");
       }
       if (!pattern.getAnnotations().isEmpty()) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" annotates the pattern " + pattern.getObjectType()
+        problem(line, column, named + " annotates the pattern " + pattern.getObjectType()
             + ", which rule files may not do: " + ALLOWED + ".");
       }
       String typeName = pattern.getObjectType() == null ? "" : pattern.getObjectType().strip();
       Class<?> type = types.get(typeName);
       if (typeName.isEmpty()) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" has a pattern without a type, which rule files may not "
+        problem(line, column, named + " has a pattern without a type, which rule files may not "
             + "do: patterns match the imported model types, String and Object.");
       } else if (type == null) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" matches " + typeName + ", which rule files may not do: "
+        problem(line, column, named + " matches " + typeName + ", which rule files may not do: "
             + (typeName.contains(".") ? "fully qualified names are not allowed; import the model type." :
             "patterns match the imported model types, String and Object."));
       }
       PatternSourceDescr source = pattern.getSource();
       if (source instanceof FromDescr from) {
-        checkCode(from.getExpression(), Place.FROM, null, line, column - 1);
+        checkCode(from.getExpression(), Place.FROM, null, line, column - 1, scope);
       } else if (source instanceof GroupByDescr) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" uses groupby, which rule files may not do: "
+        problem(line, column, named + " uses groupby, which rule files may not do: "
             + "accumulate with " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS)) + " is allowed.");
       } else if (source instanceof AccumulateDescr accumulate) {
-        checkAccumulate(accumulate, line, column);
+        checkAccumulate(accumulate, line, column, scope);
       } else if (source instanceof CollectDescr collect) {
         if (collect.getInputPattern() != null) {
-          checkElement(collect.getInputPattern(), line);
+          checkElement(collect.getInputPattern(), line, new HashSet<>(scope));
         }
-      } else if (source != null && !(source instanceof EntryPointDescr)) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" takes " + typeName + " from " + describe(source)
+      } else if (source instanceof EntryPointDescr entryPoint) {
+        // Drools copies the entry point's name into a Java string without escaping it.
+        String id = entryPoint.getEntryId() == null ? "" : entryPoint.getEntryId();
+        String unplain = PlainText.firstUnplain(id, PlainText.NAME_PUNCTUATION);
+        if (unplain != null || id.isBlank()) {
+          problem(line, column, named + " takes " + typeName + " from the entry point \"" + id
+              + "\", whose name " + PlainText.NAME_RULE + (unplain == null ? "" : " (not " + unplain + ")") + ".");
+        }
+      } else if (source != null) {
+        problem(line, column, named + " takes " + typeName + " from " + describe(source)
             + ", which rule files may not do: " + ALLOWED + ".");
+      }
+      if (pattern.getIdentifier() != null) {
+        declare(pattern.getIdentifier(), line, column, scope);
       }
       for (BaseDescr constraint : pattern.getDescrs()) {
         int at = constraint.getLine() > 0 ? constraint.getLine() : line;
         if (constraint instanceof ExprConstraintDescr expr) {
-          checkCode(expr.getExpression(), Place.CONDITION, type, at, constraint.getColumn());
+          checkCode(expr.getExpression(), Place.CONDITION, type, at, constraint.getColumn(), scope);
+          Matcher binding = BINDING.matcher(expr.getExpression());
+          if (binding.find()) {
+            declare(binding.group(1), at, constraint.getColumn() + 1, scope);
+          }
         } else if (constraint instanceof BindingDescr binding) {
-          checkCode(binding.getExpression(), Place.CONDITION, type, at, constraint.getColumn());
+          checkCode(binding.getExpression(), Place.CONDITION, type, at, constraint.getColumn(), scope);
+          declare(binding.getVariable(), at, constraint.getColumn() + 1, scope);
         } else {
-          problem(at, constraint.getColumn() + 1, "Rule \"" + rule.getName() + "\" uses " + describe(constraint)
+          problem(at, constraint.getColumn() + 1, named + " uses " + describe(constraint)
               + " in a condition, which rule files may not do: " + ALLOWED + ".");
         }
       }
     }
 
-    private void checkAccumulate(AccumulateDescr accumulate, int line, int column) {
+    /** Checks an accumulate: its input and arguments see the input's bindings, the rest only its results. */
+    private void checkAccumulate(AccumulateDescr accumulate, int line, int column, Set<String> scope) {
       if (!accumulate.isExternalFunction() || accumulate.getInitCode() != null || accumulate.getActionCode() != null
           || accumulate.getReverseCode() != null || accumulate.getResultCode() != null) {
-        problem(line, column, "Rule \"" + rule.getName() + "\" has accumulate code (init, action, reverse, result)"
+        problem(line, column, named + " has accumulate code (init, action, reverse, result)"
             + ", which rule files may not do: accumulate with " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS))
             + " is allowed.");
         return;
       }
+      Set<String> inner = new HashSet<>(scope);
+      if (accumulate.getInput() != null) {
+        checkElement(accumulate.getInput(), line, inner);
+      }
       for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
         if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
-          problem(line, column, "Rule \"" + rule.getName() + "\" accumulates with " + function.getFunction()
+          problem(line, column, named + " accumulates with " + function.getFunction()
               + ", which rule files may not do: only " + String.join(", ", sorted(ACCUMULATE_FUNCTIONS))
               + " are allowed.");
         }
         for (String parameter : function.getParams()) {
-          checkCode(parameter, Place.ACCUMULATE, null, line, column - 1);
+          checkCode(parameter, Place.ACCUMULATE, null, line, column - 1, inner);
         }
       }
-      if (accumulate.getInput() != null) {
-        checkElement(accumulate.getInput(), line);
+      for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+        if (function.getBind() != null) {
+          declare(function.getBind(), line, column, scope);
+        }
       }
     }
 
     // The consequence.
 
-    private void checkConsequence() {
+    /** Checks the consequence, which sees the bindings in scope after the conditions. */
+    private void checkConsequence(Set<String> bindings) {
       Object consequence = rule.getConsequence();
       if (consequence == null) {
         return;
@@ -582,7 +712,7 @@ final class RuleFileGuard {
       // Checked as Java whatever the dialect: another dialect is reported with the attributes.
       // Searched for from the line of "then", which it may share.
       int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine();
-      checkCode(text, Place.CONSEQUENCE, null, line, -1);
+      checkCode(text, Place.CONSEQUENCE, null, line, -1, bindings);
     }
 
     // Code: a condition, a from, an eval, an accumulate argument or the consequence.
@@ -592,8 +722,10 @@ final class RuleFileGuard {
      *
      * @param line the line it is on or, when it cannot be found in the source, nearest to
      * @param column the 0-based column of the descriptor, or -1 when unknown
+     * @param bindings the bindings in scope
      */
-    private void checkCode(String code, Place place, Class<?> patternType, int line, int column) {
+    private void checkCode(String code, Place place, Class<?> patternType, int line, int column,
+        Set<String> bindings) {
       if (code == null || code.isBlank()) {
         return;
       }
@@ -622,18 +754,17 @@ final class RuleFileGuard {
       } catch (RuntimeException e) {
         int[] at = start >= 0 ? position(start) : new int[] {line, column >= 0 ? column + 1 : 0};
         if (place == Place.CONSEQUENCE && MODIFY.matcher(code).find()) {
-          problem(at[0], at[1], "Rule \"" + rule.getName() + "\" uses modify, which rule files may not do: "
+          problem(at[0], at[1], named + " uses modify, which rule files may not do: "
               + ALLOWED + "; facts are not changed.");
         } else {
-          problem(at[0], at[1], "Rule \"" + rule.getName() + "\" has " + placeName(place)
+          problem(at[0], at[1], named + " has " + placeName(place)
               + " the guard cannot read (" + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
         }
         return;
       }
-      CodeCheck check = new CodeCheck(this, place, patternType, parsedText);
+      CodeCheck check = new CodeCheck(this, place, patternType, parsedText, bindings);
       try {
         if (parsed instanceof BlockStmt block) {
-          check.locals(block);
           check.statement(block);
         } else {
           check.expression((Expression) parsed);
@@ -641,11 +772,11 @@ final class RuleFileGuard {
       } catch (Rejected rejected) {
         rejected.anchor = rejected.node == null ? null : check.text(rejected.node);
         int[] at = locate(rejected.node, rejected.anchor, start, code.length(), prefix, line, column);
-        problem(at[0], at[1], "Rule \"" + rule.getName() + "\" " + rejected.what + ", which rule files may not do: "
+        problem(at[0], at[1], named + " " + rejected.what + ", which rule files may not do: "
             + rejected.instead + ".");
       } catch (RuntimeException e) {
         int[] at = start >= 0 ? position(start) : new int[] {line, column >= 0 ? column + 1 : 0};
-        problem(at[0], at[1], "Rule \"" + rule.getName() + "\" has " + placeName(place) + " the guard cannot check ("
+        problem(at[0], at[1], named + " has " + placeName(place) + " the guard cannot check ("
             + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
       }
     }
@@ -715,10 +846,13 @@ final class RuleFileGuard {
     private final Class<?> patternType;
     private final String text;
     private final int[] textLineStarts;
-    private final Set<String> locals = new HashSet<>();
+    private final Set<String> bindings;
+    /** The local variables declared so far in each enclosing block, innermost first. */
+    private final Deque<Set<String>> blocks = new ArrayDeque<>();
 
-    CodeCheck(RuleCheck rule, Place place, Class<?> patternType, String text) {
+    CodeCheck(RuleCheck rule, Place place, Class<?> patternType, String text, Set<String> bindings) {
       this.rule = rule;
+      this.bindings = Set.copyOf(bindings);
       this.place = place;
       this.patternType = patternType;
       this.text = text;
@@ -732,19 +866,20 @@ final class RuleFileGuard {
       this.textLineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    void locals(BlockStmt block) {
-      for (VariableDeclarator variable : block.findAll(VariableDeclarator.class)) {
-        locals.add(variable.getNameAsString());
-      }
+    /** Whether a name is a local variable in scope: declared before, in this block or one around it. */
+    private boolean isLocal(String name) {
+      return blocks.stream().anyMatch(block -> block.contains(name));
     }
 
     // Statements: blocks, expressions, local variables and if, in a consequence only.
 
     void statement(Statement statement) {
       if (statement instanceof BlockStmt block) {
+        blocks.push(new HashSet<>());
         for (Statement inner : block.getStatements()) {
           statement(inner);
         }
+        blocks.pop();
       } else if (statement instanceof ExpressionStmt expression) {
         Expression inner = expression.getExpression();
         if (inner instanceof VariableDeclarationExpr declaration) {
@@ -756,15 +891,16 @@ final class RuleFileGuard {
             if (variable.getInitializer().isPresent()) {
               expression(variable.getInitializer().get());
             }
+            declareLocal(variable);
           }
         } else {
           expression(inner);
         }
       } else if (statement instanceof IfStmt ifStmt) {
         expression(ifStmt.getCondition());
-        statement(ifStmt.getThenStmt());
+        branch(ifStmt.getThenStmt());
         if (ifStmt.getElseStmt().isPresent()) {
-          statement(ifStmt.getElseStmt().get());
+          branch(ifStmt.getElseStmt().get());
         }
       } else if (statement instanceof EmptyStmt) {
         return;
@@ -782,6 +918,27 @@ final class RuleFileGuard {
         throw new Rejected(statement, "uses a " + statementName(statement) + " statement",
             "a consequence holds calls on findings, insert of model types, local variables and if");
       }
+    }
+
+    /** A branch of an if is a scope of its own, block or not. */
+    private void branch(Statement statement) {
+      blocks.push(new HashSet<>());
+      statement(statement);
+      blocks.pop();
+    }
+
+    /**
+     * Declares a local variable in the innermost block, once its initializer is checked: in scope
+     * from there to the end of the block, as in Java. Like a binding, it may not take a type's name.
+     */
+    private void declareLocal(VariableDeclarator variable) {
+      String name = variable.getNameAsString();
+      if (ENGINE_CONTEXT.contains(name) || isTypeName(name)) {
+        throw new Rejected(variable, "declares a local variable named " + name + ", the name of "
+            + (ENGINE_CONTEXT.contains(name) ? "the rule engine's context" : "a type"),
+            "a local variable has a name of its own");
+      }
+      blocks.element().add(name);
     }
 
     // Expressions.
@@ -905,7 +1062,7 @@ final class RuleFileGuard {
     }
 
     private boolean isValue(String id) {
-      return rule.bindings.contains(id) || locals.contains(id) || (hasFindings && id.equals("findings"))
+      return bindings.contains(id) || isLocal(id) || (hasFindings && id.equals("findings"))
           || (place == Place.CONDITION && properties(patternType).contains(id));
     }
 
@@ -950,7 +1107,7 @@ final class RuleFileGuard {
     }
 
     private void assignable(Expression target, Node at) {
-      if (place == Place.CONSEQUENCE && target instanceof NameExpr name && locals.contains(name.getNameAsString())) {
+      if (place == Place.CONSEQUENCE && target instanceof NameExpr name && isLocal(name.getNameAsString())) {
         return;
       }
       throw new Rejected(at, "assigns to " + text(target), ALLOWED + "; only local variables may be assigned");
@@ -1002,7 +1159,7 @@ final class RuleFileGuard {
         return;
       }
       if (scope instanceof NameExpr named && named.getNameAsString().equals("findings") && hasFindings
-          && !rule.bindings.contains("findings") && !locals.contains("findings")) {
+          && !bindings.contains("findings") && !isLocal("findings")) {
         boolean recording = FINDINGS_METHODS.contains(name);
         if (!(recording && place == Place.CONSEQUENCE) && !READ_ONLY_METHODS.contains(name)) {
           throw new Rejected(call, "calls findings." + name, recording
@@ -1143,6 +1300,14 @@ final class RuleFileGuard {
   // ---------------------------------------------------------------------------------------------
   // The model, by reflection.
 
+  /**
+   * Whether Java could read a name as a type in a rule: an imported type's or a java.lang type's
+   * simple name.
+   */
+  private boolean isTypeName(String name) {
+    return types.containsKey(name) || (SourceVersion.isIdentifier(name) && load("java.lang." + name) != null);
+  }
+
   private static Class<?> load(String name) {
     try {
       return Class.forName(name, false, RuleFileGuard.class.getClassLoader());
@@ -1151,10 +1316,48 @@ final class RuleFileGuard {
     }
   }
 
-  /** A public top-level record or enum of the model packages, or the Findings interface. */
+  /**
+   * A model type: a public top-level record or enum of {@code org.councilgateway.facts}, the
+   * Findings interface, or one of the {@link #ROOT_MODEL_TYPES}. The rest of {@code
+   * org.councilgateway} is the library's API (Gateway, RuleSet, Problem, Limits ...), which rules
+   * have no business naming.
+   */
   static boolean isModelType(Class<?> type) {
-    return type != null && MODEL_PACKAGES.contains(type.getPackageName()) && type.getEnclosingClass() == null
-        && Modifier.isPublic(type.getModifiers()) && (type.isRecord() || type.isEnum() || type == Findings.class);
+    return type == Findings.class || ROOT_MODEL_TYPES.contains(type)
+        || (isPublicRecordOrEnum(type) && type.getPackageName().equals(Findings.class.getPackageName()));
+  }
+
+  private static boolean isPublicRecordOrEnum(Class<?> type) {
+    return type != null && type.getEnclosingClass() == null && Modifier.isPublic(type.getModifiers())
+        && (type.isRecord() || type.isEnum());
+  }
+
+  /**
+   * Works out the records and enums of {@code org.councilgateway} that rules may use: Proposal and
+   * the value types its accessors reach, and those Findings' methods take.
+   */
+  private static Set<Class<?>> rootModelTypes() {
+    Set<Class<?>> found = new LinkedHashSet<>();
+    Deque<java.lang.reflect.Type> next = new ArrayDeque<>();
+    next.add(Proposal.class);
+    for (Method method : Findings.class.getMethods()) {
+      next.addAll(Arrays.asList(method.getGenericParameterTypes()));
+    }
+    while (!next.isEmpty()) {
+      java.lang.reflect.Type type = next.poll();
+      if (type instanceof ParameterizedType parameterized) {
+        next.add(parameterized.getRawType());
+        next.addAll(Arrays.asList(parameterized.getActualTypeArguments()));
+      } else if (type instanceof Class<?> plain && isPublicRecordOrEnum(plain)
+          && plain.getPackageName().equals(Proposal.class.getPackageName()) && found.add(plain)) {
+        for (Method method : plain.getMethods()) {
+          if (!Modifier.isStatic(method.getModifiers())) {
+            next.add(method.getGenericReturnType());
+          }
+        }
+      }
+    }
+    return Set.copyOf(found);
   }
 
   /** The model types a rule can reach from a type through the methods it may call. */
@@ -1295,12 +1498,12 @@ final class RuleFileGuard {
   // Messages.
 
   private void fileProblem(BaseDescr descr, String message) {
-    problems.add(new Problem(file, Math.max(0, descr.getLine()), descr.getLine() > 0 && descr.getColumn() >= 0
-        ? descr.getColumn() + 1 : 0, message));
+    problem(descr.getLine(), descr.getLine() > 0 && descr.getColumn() >= 0 ? descr.getColumn() + 1 : 0, message);
   }
 
+  /** Adds a problem; what the message quotes from the file is shown with its control characters escaped. */
   private void problem(int line, int column, String message) {
-    problems.add(new Problem(file, Math.max(0, line), Math.max(0, column), message));
+    problems.add(new Problem(file, Math.max(0, line), Math.max(0, column), PlainText.escaped(message)));
   }
 
   /** The 1-based line and column of an offset in the source. */

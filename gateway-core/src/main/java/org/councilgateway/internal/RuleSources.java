@@ -3,18 +3,28 @@ package org.councilgateway.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.councilgateway.GatewayException;
+import org.councilgateway.Limits;
 import org.councilgateway.Problem;
+import org.councilgateway.RuleSetException;
 
 /** Finds the files of a rule set, on the classpath or in a directory, and computes its version. */
 public final class RuleSources {
@@ -67,29 +77,144 @@ public final class RuleSources {
 
   /**
    * Reads a rule set's files from a directory: every {@code .drl} file below it, and the reference
-   * data at its root.
+   * data at its root, each at most {@link Limits#ruleFileBytes() Limits.DEFAULTS.ruleFileBytes()}.
    *
    * @param root the rules directory
    * @return the files, in path order
-   * @throws GatewayException when the directory cannot be read
+   * @throws GatewayException when the directory cannot be read or holds a file it may not
    */
   static List<RuleFile> directory(Path root) {
+    return directory(root, Limits.DEFAULTS.ruleFileBytes());
+  }
+
+  /**
+   * Reads a rule set's files from a directory: every {@code .drl} file below it, and the reference
+   * data at its root. Symbolic links are refused rather than followed, so a rule set cannot read
+   * a file outside its directory; so are rule files that are not plain files, files larger than
+   * the limit, files that are not UTF-8, and folder and rule file names outside a plain character
+   * set (Drools copies a file's name into the Java it generates).
+   *
+   * @param root the rules directory
+   * @param maxFileBytes the largest rule file or reference data file, in bytes
+   * @return the files, in path order
+   * @throws GatewayException when the directory cannot be read, or a {@link RuleSetException}
+   *     with a problem for each file or folder it may not hold
+   */
+  static List<RuleFile> directory(Path root, long maxFileBytes) {
     if (!Files.isDirectory(root)) {
       throw new GatewayException(new Problem(root.toString(), 0, 0, "is not a directory of rules."));
     }
     List<RuleFile> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        if (relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA)) {
-          files.add(new RuleFile(relative, Files.readString(file, StandardCharsets.UTF_8)));
+    List<Problem> problems = new ArrayList<>();
+    // Files.walk does not follow symbolic links below the directory: a link is listed, never
+    // entered. The directory itself may be one (a deployment's "current" link, say).
+    try {
+      Path start = root.toRealPath();
+      try (Stream<Path> walk = Files.walk(start)) {
+        for (Path path : walk.sorted().toList()) {
+          if (!path.equals(start)) {
+            read(root, start.relativize(path), path, maxFileBytes, files, problems);
+          }
         }
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new GatewayException(new Problem(root.toString(), 0, 0, "cannot be read: " + e.getMessage()));
+      throw new GatewayException(new Problem(root.toString(), 0, 0,
+          "cannot be read: " + PlainText.escaped(String.valueOf(e.getMessage()))));
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetException("The rule set in " + root + " has " + problems.size() + " problem(s).", problems);
     }
     files.sort(Comparator.comparing(RuleFile::path));
     return List.copyOf(files);
+  }
+
+  /**
+   * Checks one entry below a rules directory and reads it when it is a rule file.
+   *
+   * @param root the rules directory, as messages name it
+   * @param within the entry's path relative to it
+   * @param path the entry
+   */
+  private static void read(Path root, Path within, Path path, long maxFileBytes, List<RuleFile> files,
+      List<Problem> problems) throws IOException {
+    String relative = within.toString().replace(path.getFileSystem().getSeparator(), "/");
+    String shown = root.resolve(PlainText.escaped(relative)).toString();
+    String name = String.valueOf(path.getFileName());
+    boolean ruleFile = relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA);
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isSymbolicLink()) {
+      problems.add(new Problem(shown, 0, 0, "is a symbolic link, which a rules directory may not hold: rules are "
+          + "read only from plain files and folders inside it, so it is not followed."));
+      return;
+    }
+    if (!attributes.isDirectory() && !ruleFile) {
+      return;
+    }
+    String unplain = PlainText.firstUnplain(name, PlainText.PATH_PUNCTUATION);
+    if (unplain != null) {
+      problems.add(new Problem(shown, 0, 0, "The " + (attributes.isDirectory() ? "folder" : "file") + " name \""
+          + PlainText.escaped(name) + "\" may hold only letters, digits, spaces and the punctuation "
+          + String.join(" ", PlainText.PATH_PUNCTUATION.split("")) + " (not " + unplain + ")."));
+      return;
+    }
+    if (attributes.isDirectory()) {
+      return;
+    }
+    String kind = relative.equals(RuleFile.REFERENCE_DATA) ? "the reference data" : "a rule file";
+    if (!attributes.isRegularFile()) {
+      problems.add(new Problem(shown, 0, 0, "is not a plain file (it is a device, a pipe or a socket), "
+          + "so it is not read: " + kind + " is a plain file."));
+      return;
+    }
+    if (attributes.size() > maxFileBytes) {
+      problems.add(new Problem(shown, 0, 0, tooLarge(attributes.size(), "", kind, maxFileBytes)));
+      return;
+    }
+    byte[] bytes;
+    // Bounded, and not through a link put in place since the check: a file that grows is cut off.
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readNBytes((int) Math.min(maxFileBytes + 1, Integer.MAX_VALUE - 8));
+    }
+    if (bytes.length > maxFileBytes) {
+      problems.add(new Problem(shown, 0, 0, tooLarge(bytes.length, " or more", kind, maxFileBytes)));
+      return;
+    }
+    String content = utf8(bytes, shown, problems);
+    if (content != null) {
+      files.add(new RuleFile(relative, content));
+    }
+  }
+
+  /** The message for a file over the limit, whose size is known or, when it grew as it was read, at least. */
+  private static String tooLarge(long size, String orMore, String kind, long maxFileBytes) {
+    return String.format(Locale.ROOT, "is %,d bytes%s; %s may be at most %,d bytes.", size, orMore, kind,
+        maxFileBytes);
+  }
+
+  /**
+   * Decodes a file's bytes as UTF-8, strictly.
+   *
+   * @return the text, or null after adding a problem at the first byte that is not UTF-8
+   */
+  private static String utf8(byte[] bytes, String shown, List<Problem> problems) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      String before = out.flip().toString();
+      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      int column = before.length() - before.lastIndexOf('\n');
+      problems.add(new Problem(shown, line, column, String.format(Locale.ROOT,
+          "is not UTF-8 text: the byte 0x%02X here is not part of a character; save the file as UTF-8.",
+          bytes[in.position()] & 0xff)));
+      return null;
+    }
+    return out.flip().toString();
   }
 
   /**

@@ -1,0 +1,51 @@
+package org.councilgateway.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.councilgateway.RuleSetException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSourcesTest {
+
+  @Test
+  void directory_filesAtTheLimit_areRead(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.drl"), "x".repeat(100));
+    Files.writeString(dir.resolve(RuleFile.REFERENCE_DATA), "y".repeat(100));
+    Files.createDirectories(dir.resolve("more (2024)")).resolve("b.drl").toFile().createNewFile();
+
+    assertThat(RuleSources.directory(dir, 100)).extracting(RuleFile::path)
+        .containsExactly("a.drl", "more (2024)/b.drl", RuleFile.REFERENCE_DATA);
+  }
+
+  @Test
+  void directory_ruleFileOverTheLimit_isAProblemNamingTheLimit(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.drl"), "x".repeat(101));
+    Files.writeString(dir.resolve(RuleFile.REFERENCE_DATA), "y".repeat(2_000));
+
+    assertThatThrownBy(() -> RuleSources.directory(dir, 100))
+        .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .containsExactly(dir.resolve("a.drl") + ": is 101 bytes; a rule file may be at most 100 bytes.",
+                dir.resolve(RuleFile.REFERENCE_DATA) + ": is 2,000 bytes; the reference data may be at most 100 bytes."));
+  }
+
+  @Test
+  void directory_otherFiles_areNeitherReadNorChecked(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes \"big\".txt"), "x".repeat(1_000));
+
+    assertThat(RuleSources.directory(dir, 100)).isEmpty();
+  }
+
+  @Test
+  void directory_thatIsItselfALink_isReadThroughIt(@TempDir Path dir) throws IOException {
+    Path real = Files.createDirectories(dir.resolve("releases").resolve("v3"));
+    Files.writeString(real.resolve("a.drl"), "x");
+    Path current = Files.createSymbolicLink(dir.resolve("current"), real);
+
+    assertThat(RuleSources.directory(current, 100)).extracting(RuleFile::path).containsExactly("a.drl");
+  }
+}
