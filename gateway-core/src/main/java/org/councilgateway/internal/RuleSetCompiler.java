@@ -102,7 +102,7 @@ public final class RuleSetCompiler {
    * @throws GatewayException when it cannot be read, does not check or does not compile
    */
   public static CompiledRuleSet directory(Path root, Limits limits) {
-    return compile(RuleSources.directory(root), root);
+    return compile(RuleSources.directory(root, limits.ruleFileBytes()), root);
   }
 
   /**

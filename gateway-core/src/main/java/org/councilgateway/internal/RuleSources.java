@@ -89,7 +89,7 @@ public final class RuleSources {
 
   /**
    * Reads a rule set's files from a directory: every {@code .drl} file below it, and the reference
-   * data at its root. Symbolic links are refused rather than followed, so a rule set cannot read
+   * data at its root; hidden files and folders (their names begin with a dot) are skipped. Symbolic links are refused rather than followed, so a rule set cannot read
    * a file outside its directory; so are rule files that are not plain files, files larger than
    * the limit, files that are not UTF-8, and folder and rule file names outside a plain character
    * set (Drools copies a file's name into the Java it generates).
@@ -112,8 +112,9 @@ public final class RuleSources {
       Path start = root.toRealPath();
       try (Stream<Path> walk = Files.walk(start)) {
         for (Path path : walk.sorted().toList()) {
-          if (!path.equals(start)) {
-            read(root, start.relativize(path), path, maxFileBytes, files, problems);
+          Path within = start.relativize(path);
+          if (!path.equals(start) && !hidden(within)) {
+            read(root, within, path, maxFileBytes, files, problems);
           }
         }
       }
@@ -126,6 +127,19 @@ public final class RuleSources {
     }
     files.sort(Comparator.comparing(RuleFile::path));
     return List.copyOf(files);
+  }
+
+  /**
+   * Whether a path below a rules directory is hidden, or inside a hidden folder (a {@code .git}
+   * folder when the rules are kept in git, say): such paths are not rules and are skipped.
+   */
+  private static boolean hidden(Path within) {
+    for (Path name : within) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

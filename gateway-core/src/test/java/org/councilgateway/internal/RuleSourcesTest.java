@@ -48,4 +48,15 @@ class RuleSourcesTest {
 
     assertThat(RuleSources.directory(current, 100)).extracting(RuleFile::path).containsExactly("a.drl");
   }
+
+  @Test
+  void directory_hiddenFoldersAndFiles_areSkipped(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.drl"), "x");
+    Path git = Files.createDirectories(dir.resolve(".git").resolve("refs").resolve("heads"));
+    Files.writeString(git.resolve("officer\"s branch"), "x");
+    Files.createSymbolicLink(git.resolve("link.drl"), dir.resolve("a.drl"));
+    Files.writeString(dir.resolve(".draft.drl"), "x");
+
+    assertThat(RuleSources.directory(dir, 100)).extracting(RuleFile::path).containsExactly("a.drl");
+  }
 }
