@@ -111,10 +111,11 @@ class RuleSetLoadingTest {
         "when",
         "  $r : Reduction()",
         "then",
-        "  insert(new Reduction($r.percent() + \"1\", $r.proposalId()));",
+        "  insert(new Reduction($r.percent(), $r.proposalId()));",
         "end",
         ""));
-    Gateway gateway = Gateway.fromDirectory(rules);
+    // Facts bounded far above the firing bound, so that the firing bound is what stops the rule.
+    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules), org.councilgateway.Limits.DEFAULTS.withFacts(1_000_000, 0));
     Proposal cut = Proposal.builder("R", "Cut", "PEOPLE", "ADVOCACY", ChangeType.REDUCE)
         .reductionPercent(java.math.BigDecimal.TEN).build();
 
