@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param findingsPerPlan the most findings one assessment may record, plus
  *     {@code findingsPerProposal} for each proposal
  * @param findingsPerProposal what each proposal adds to {@code findingsPerPlan}
- * @param textChars the longest text a rule may put in a fact it inserts or in a finding
+ * @param textChars the longest text (or list) a rule may put in a fact it inserts or in a finding;
+ *     when the proposals assessed hold longer texts or lists, eight times the longest of them
  * @param assessmentTime the longest one assessment may run before its rules are halted
  */
 public record Limits(long planBytes, int numberDigits, int numberScale, long ruleFileBytes, long factsPerSession,

@@ -5,11 +5,13 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Limits;
 import org.councilgateway.Problem;
+import org.councilgateway.Proposal;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 
@@ -20,18 +22,21 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
  */
 final class Budget {
   private final Limits limits;
+  private final List<Proposal> assessed;
   private final int proposals;
+  private volatile long textAllowed = -1;
   private final long findingsAllowed;
   private final AtomicLong findings = new AtomicLong();
   private final long deadline;
 
   /**
    * @param limits the limits
-   * @param proposals the proposals assessed
+   * @param assessed the proposals assessed
    */
-  Budget(Limits limits, int proposals) {
+  Budget(Limits limits, List<Proposal> assessed) {
     this.limits = limits;
-    this.proposals = proposals;
+    this.assessed = assessed;
+    this.proposals = assessed.size();
     this.findingsAllowed = limits.findingsFor(proposals);
     long nanos = limits.assessmentTime().toNanos();
     long now = System.nanoTime();
@@ -68,10 +73,57 @@ final class Budget {
    * @param what what it is, for the message
    */
   void text(String text, String what) {
-    if (text != null && text.length() > limits.textChars()) {
+    if (text != null && text.length() > limits.textChars() && text.length() > textAllowed()) {
       throw new Exceeded("A rule made " + what + " of " + String.format("%,d", text.length())
-          + " characters; the most is " + String.format("%,d", limits.textChars()) + " (limit textChars).");
+          + " characters; the most is " + String.format("%,d", textAllowed()) + " (limit textChars, or "
+          + INPUT_TEXT_FACTOR + " times the longest text of the proposals assessed).");
     }
+  }
+
+  /**
+   * The longest text (or list) a rule may make: {@code textChars}, or more when the proposals
+   * themselves hold long texts or lists (a rule may copy a few of them into one message). Worked out only when a text
+   * is longer than {@code textChars}, which sound rules on sound plans never make.
+   */
+  private long textAllowed() {
+    long allowed = textAllowed;
+    if (allowed < 0) {
+      int longest = 0;
+      for (Proposal proposal : assessed) {
+        longest = Math.max(longest, longestText(proposal, 0));
+      }
+      allowed = Math.max(limits.textChars(), (long) INPUT_TEXT_FACTOR * longest);
+      textAllowed = allowed;
+    }
+    return allowed;
+  }
+
+  /** How many times the proposals' longest text or list a rule's text or list may be. */
+  static final int INPUT_TEXT_FACTOR = 8;
+
+  private static int longestText(Object value, int depth) {
+    if (value == null || depth > 4) {
+      return 0;
+    }
+    if (value instanceof String text) {
+      return text.length();
+    }
+    int longest = 0;
+    if (value instanceof Collection<?> collection) {
+      longest = collection.size();
+      for (Object item : collection) {
+        longest = Math.max(longest, longestText(item, depth + 1));
+      }
+    } else if (value instanceof Record) {
+      for (Method accessor : ACCESSORS.get(value.getClass())) {
+        try {
+          longest = Math.max(longest, longestText(accessor.invoke(value), depth + 1));
+        } catch (ReflectiveOperationException e) {
+          // A model record's accessors are public and plain: nothing to measure if one fails.
+        }
+      }
+    }
+    return longest;
   }
 
   /** Whether the assessment has run out of time. */
@@ -130,9 +182,10 @@ final class Budget {
       } else if (value instanceof BigDecimal number) {
         number(number);
       } else if (value instanceof Collection<?> collection) {
-        if (collection.size() > limits.textChars()) {
+        if (collection.size() > limits.textChars() && collection.size() > textAllowed()) {
           throw new Exceeded("A rule inserted a fact holding a list of " + String.format("%,d", collection.size())
-              + " items; the most is " + String.format("%,d", limits.textChars()) + " (limit textChars).");
+              + " items; the most is " + String.format("%,d", textAllowed()) + " (limit textChars, or "
+              + INPUT_TEXT_FACTOR + " times the longest text or list of the proposals assessed).");
         }
         for (Object item : collection) {
           check(item, depth + 1);

@@ -67,7 +67,7 @@ public final class Sessions {
   public static Assembler.Results assess(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf,
       Limits limits) {
     long started = System.nanoTime();
-    Budget budget = new Budget(limits, proposals.size());
+    Budget budget = new Budget(limits, proposals);
     boolean forPlanRules = rules.planRules() != null;
     int count = (proposals.size() + BATCH - 1) / BATCH;
     IntStream batchNumbers = IntStream.range(0, count);

@@ -81,7 +81,7 @@ class AssessmentLimitsTest {
 
     assertThatThrownBy(() -> gateway.assess(plan(8), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
         e -> assertThat(e.getMessage()).isEqualTo("A rule made a fact holding a text of 16,384 characters; "
-            + "the most is 10,000 (limit textChars)."));
+            + "the most is 10,000 (limit textChars, or 8 times the longest text of the proposals assessed)."));
   }
 
   @Test
@@ -89,7 +89,7 @@ class AssessmentLimitsTest {
     Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules(dir, GROWING)), Limits.DEFAULTS.withTextChars(20_000));
 
     assertThatThrownBy(() -> gateway.assess(plan(1), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
-        e -> assertThat(e.getMessage()).contains("32,768 characters; the most is 20,000 (limit textChars)"));
+        e -> assertThat(e.getMessage()).contains("32,768 characters; the most is 20,000 (limit textChars"));
   }
 
   @Test
