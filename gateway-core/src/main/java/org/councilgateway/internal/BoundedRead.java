@@ -61,7 +61,7 @@ public final class BoundedRead {
           + noun + " may be.");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return text(in, name, maxBytes, noun);
+      return text(in, name, maxBytes, noun, attributes.size());
     } catch (NoSuchFileException e) {
       throw unusable(name, "does not exist.");
     } catch (IOException e) {
@@ -81,9 +81,14 @@ public final class BoundedRead {
    *     fit in memory or is not UTF-8
    */
   public static String text(InputStream in, String name, long maxBytes, String noun) {
+    return text(in, name, maxBytes, noun, 0);
+  }
+
+  /** Reads a stream whose size is expected to be {@code expected} bytes (0 when unknown). */
+  private static String text(InputStream in, String name, long maxBytes, String noun, long expected) {
     byte[] bytes;
     try {
-      bytes = bytes(in, Math.min(maxBytes, MAX_ARRAY - 1));
+      bytes = bytes(in, Math.min(maxBytes, MAX_ARRAY - 1), expected);
     } catch (IOException e) {
       throw unusable(name, "cannot be read: " + e.getMessage() + ".");
     } catch (OutOfMemoryError e) {
@@ -109,9 +114,10 @@ public final class BoundedRead {
   }
 
   /** Reads at most {@code limit + 1} bytes: one more than the limit tells that there are more. */
-  private static byte[] bytes(InputStream in, long limit) throws IOException {
+  private static byte[] bytes(InputStream in, long limit, long expected) throws IOException {
     int most = (int) Math.min(limit + 1, MAX_ARRAY);
-    byte[] buffer = new byte[Math.min(most, 1 << 16)];
+    // A file's size is known: one buffer of that size and a byte more, unless it has grown.
+    byte[] buffer = new byte[(int) Math.min(most, Math.max(1 << 16, expected + 1))];
     int length = 0;
     while (length < most) {
       if (length == buffer.length) {

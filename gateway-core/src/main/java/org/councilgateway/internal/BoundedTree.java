@@ -173,9 +173,10 @@ public final class BoundedTree {
         ObjectNode object = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
-          JsonLocation keyAt = parser.currentTokenLocation();
           if (object.has(name)) {
-            throw new DuplicateKeyException(parser, name, keyAt, locations == null ? null : locations.get(object.get(name)));
+            // Still at the second key: its place is the parser's.
+            throw new DuplicateKeyException(parser, name, parser.currentTokenLocation(),
+                locations == null ? null : locations.get(object.get(name)));
           }
           parser.nextToken();
           object.set(name, value());

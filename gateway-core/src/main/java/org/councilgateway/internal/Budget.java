@@ -56,9 +56,14 @@ final class Budget {
     }
   }
 
-  /** Counts one finding recorded. */
-  void finding() {
-    if (findings.incrementAndGet() > findingsAllowed) {
+  /**
+   * Counts findings recorded; a recorder adds its count a few at a time, so that the sessions on
+   * other cores do not wait on one counter.
+   *
+   * @param count the findings recorded since the last call
+   */
+  void findings(int count) {
+    if (findings.addAndGet(count) > findingsAllowed) {
       throw new Exceeded("The rules recorded more than " + String.format("%,d", findingsAllowed) + " findings for "
           + String.format("%,d", proposals) + " proposal(s), the most an assessment may record (limit findingsPerPlan "
           + String.format("%,d", limits.findingsPerPlan()) + " plus findingsPerProposal "

@@ -171,12 +171,33 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     reasons.merge(key, found, (kept, other) -> kept.level().covers(other.level()) ? kept : other);
   }
 
+  /** Findings counted here and not yet added to the assessment's budget. */
+  private int unspent;
+
+  /** How many findings a recorder counts before it adds them to the budget. */
+  private static final int SPEND_EVERY = 32;
+
   /** Counts a finding against the assessment's budget, and checks its texts. */
   private void spend(String code, String target, String message) {
-    budget.finding();
+    count();
     budget.text(code, "a finding code");
     budget.text(target, "a finding target");
     budget.text(message, "a finding message");
+  }
+
+  private void count() {
+    if (++unspent == SPEND_EVERY) {
+      settle();
+    }
+  }
+
+  /** Adds the findings counted here to the assessment's budget: every few findings, and when the session ends. */
+  void settle() {
+    if (unspent > 0) {
+      int count = unspent;
+      unspent = 0;
+      budget.findings(count);
+    }
   }
 
   private Finding finding(String code, String target, String message) {
@@ -209,7 +230,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void characteristics(Proposal proposal, Collection<String> characteristics) {
-    budget.finding();
+    count();
     if (characteristics.size() > 1_000) {
       budget.text(String.join(",", characteristics), "a list of characteristics");
     }

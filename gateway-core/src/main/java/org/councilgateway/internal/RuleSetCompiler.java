@@ -390,7 +390,9 @@ public final class RuleSetCompiler {
         classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
       }
     }
+    long verifying = System.nanoTime();
     List<Problem> refused = refusals(classes, checked.rules(), root);
+    LOG.debug("Verified {} generated classes in {} ms", classes.size(), (System.nanoTime() - verifying) / 1_000_000);
     if (!refused.isEmpty()) {
       services.getRepository().removeKieModule(releaseId);
       throw failure(where, refused);

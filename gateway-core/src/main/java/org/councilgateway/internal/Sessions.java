@@ -185,6 +185,7 @@ public final class Sessions {
       // few dozen times per proposal, so this bound is far above any sound rule set.
       long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals);
       int fired = session.fireAllRules(onTime, (int) limit);
+      recorder.settle();
       if (onTime.halted) {
         throw budget.overTimeException();
       }

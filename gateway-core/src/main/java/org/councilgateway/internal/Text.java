@@ -23,11 +23,17 @@ public final class Text {
     if (text == null) {
       return null;
     }
+    int length = text.length();
     int first = 0;
-    while (first < text.length() && !isControl(text.charAt(first))) {
+    while (first < length) {
+      char c = text.charAt(first);
+      // Printable ASCII, nearly every character of a report, decided without a call.
+      if ((c < 0x20 || c >= 0x7F) && isControl(c)) {
+        break;
+      }
       first++;
     }
-    if (first == text.length()) {
+    if (first == length) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
