@@ -35,12 +35,25 @@ class GatewayJarIT {
 
   /** Runs the command with standard input read from a file, or from nothing when it is null. */
   static Run gatewayWithInput(Path input, String... args) throws IOException, InterruptedException {
+    return gatewayWith(input, java.util.Map.of(), args);
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @param input the file standard input is read from, or null for none
+   * @param environment variables to add to the command's environment
+   * @param args the arguments
+   */
+  static Run gatewayWith(Path input, java.util.Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("gateway-out", ".txt");
     Path err = Files.createTempFile("gateway-err", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
     if (input != null) {
       builder.redirectInput(input.toFile());
     }
@@ -399,7 +412,9 @@ class GatewayJarIT {
       }
       Path cache = dir.resolve("cache");
       Path marker = dir.resolve("planted-ran");
-      Run first = gatewayWithEnvironment(cache, marker, "validate", rules.toString());
+      java.util.Map<String, String> environment = java.util.Map.of("GATEWAY_COMPILE_CACHE", cache.toString(),
+          "GATEWAY_TEST_MARKER", marker.toString());
+      Run first = gatewayWith(null, environment, "validate", rules.toString());
       assertThat(first.exit()).isZero();
       String version = first.out().replaceAll("(?s).*version (sha256:[0-9a-f]{64}).*", "$1").strip();
       Path entry;
@@ -408,31 +423,13 @@ class GatewayJarIT {
       }
       Files.write(entry, plantedEntry(version));
 
-      Run second = gatewayWithEnvironment(cache, marker, "validate", rules.toString());
+      Run second = gatewayWith(null, environment, "validate", rules.toString());
 
       assertThat(second.exit()).isZero();
       assertThat(second.out()).contains("sound, 44 rules");
       assertThat(second.err()).contains("holds code rule files may not have");
       assertThat(marker).doesNotExist();
       noStackTrace(second);
-    }
-
-    private Run gatewayWithEnvironment(Path cache, Path marker, String... args) throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", JAR.toString()));
-      command.addAll(List.of(args));
-      ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().put("GATEWAY_COMPILE_CACHE", cache.toString());
-      builder.environment().put("GATEWAY_TEST_MARKER", marker.toString());
-      Path out = Files.createTempFile("gateway-out", ".txt");
-      Path err = Files.createTempFile("gateway-err", ".txt");
-      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command finished").isTrue();
-      Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-      Files.delete(out);
-      Files.delete(err);
-      return run;
     }
 
     /** A cache entry with the right recorded version, naming {@link PlantedModel} as its model. */

@@ -153,6 +153,29 @@ public final class BoundedTree {
     return node instanceof POJONode pojo && pojo.getPojo() instanceof Fault fault ? fault : null;
   }
 
+  /**
+   * A value as a message shows it: a refused number as written and a text in quotes, each cut at
+   * 60 characters, a list or an object by its kind, anything else as JSON writes it.
+   *
+   * @param node the value
+   * @param object how an object is called: "an object" in a plan, "a mapping" in a scenario
+   * @return the value as shown
+   */
+  public static String shown(JsonNode node, String object) {
+    Fault fault = fault(node);
+    if (fault != null) {
+      return fault.text().length() > 60 ? fault.text().substring(0, 60) + "..." : fault.text();
+    }
+    if (node.isTextual()) {
+      String text = node.asText();
+      return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
+    }
+    if (node.isContainerNode()) {
+      return node.isArray() ? "a list" : object;
+    }
+    return node.toString();
+  }
+
   private JsonNode document() throws IOException {
     if (parser.nextToken() == null) {
       return NODES.missingNode();

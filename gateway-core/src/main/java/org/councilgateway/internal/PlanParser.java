@@ -309,18 +309,7 @@ public final class PlanParser {
   }
 
   private static String show(JsonNode node) {
-    BoundedTree.Fault fault = BoundedTree.fault(node);
-    if (fault != null) {
-      return fault.text().length() > 60 ? fault.text().substring(0, 60) + "..." : fault.text();
-    }
-    if (node.isTextual()) {
-      String text = node.asText();
-      return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
-    }
-    if (node.isContainerNode()) {
-      return node.isArray() ? "a list" : "an object";
-    }
-    return node.toString();
+    return BoundedTree.shown(node, "an object");
   }
 
   private static String quoteAll(List<String> names) {

@@ -395,14 +395,6 @@ public final class ScenarioReader {
   }
 
   private static String describe(JsonNode node) {
-    BoundedTree.Fault fault = BoundedTree.fault(node);
-    if (fault != null) {
-      return fault.text().length() > 60 ? fault.text().substring(0, 60) + "..." : fault.text();
-    }
-    if (node.isTextual()) {
-      String text = node.asText();
-      return "\"" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"";
-    }
-    return node.isContainerNode() ? (node.isArray() ? "a list" : "a mapping") : node.toString();
+    return BoundedTree.shown(node, "a mapping");
   }
 }
