@@ -12,15 +12,32 @@ public class GatewayException extends RuntimeException {
 
   private final transient List<Problem> problems;
 
+  /** The most problems the message lists; {@link #problems()} has them all. */
+  private static final int PROBLEMS_IN_MESSAGE = 5;
+
   /**
-   * Creates the exception.
+   * Creates the exception. Its message is the sentence followed by the first few problems, one a
+   * line as {@code file:line:column: message}, so that a log or a failing test shows what is wrong.
    *
    * @param message a sentence summing up what is wrong
    * @param problems every problem found
    */
   public GatewayException(String message, List<Problem> problems) {
-    super(message);
+    super(withProblems(message, problems));
     this.problems = List.copyOf(problems);
+  }
+
+  private static String withProblems(String message, List<Problem> problems) {
+    // A sentence that already says every problem (a plan's one invalid proposal, say) stands alone.
+    if (problems.stream().allMatch(problem -> message.contains(problem.message()))) {
+      return message;
+    }
+    StringBuilder text = new StringBuilder(message);
+    problems.stream().limit(PROBLEMS_IN_MESSAGE).forEach(problem -> text.append("\n  ").append(problem));
+    if (problems.size() > PROBLEMS_IN_MESSAGE) {
+      text.append("\n  (and ").append(problems.size() - PROBLEMS_IN_MESSAGE).append(" more)");
+    }
+    return text.toString();
   }
 
   /**
