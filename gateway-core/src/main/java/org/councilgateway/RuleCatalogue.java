@@ -38,9 +38,10 @@ public final class RuleCatalogue {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append("#".repeat(section.level())).append(' ').append(section.title()).append("\n\n");
+      out.append("#".repeat(section.level())).append(' ').append(org.councilgateway.internal.Text.escape(section.title()))
+          .append("\n\n");
       if (section.text() != null) {
-        out.append(section.text()).append('\n');
+        out.append(org.councilgateway.internal.Text.escape(section.text())).append('\n');
       }
       if (section.header() != null) {
         out.append(row(section.header())).append("|---".repeat(section.header().size())).append("|\n");
@@ -147,7 +148,9 @@ public final class RuleCatalogue {
   }
 
   private static String row(List<String> cells) {
-    return "| " + cells.stream().map(c -> c.replace("|", "\\|").replace("\n", " ")).collect(Collectors.joining(" | ")) + " |\n";
+    // A cell is one line of a table, and no value may move a terminal's cursor when it is printed.
+    return "| " + cells.stream().map(c -> org.councilgateway.internal.Text.escape(c.replace("|", "\\|").replace("\n", " ")))
+        .collect(Collectors.joining(" | ")) + " |\n";
   }
 
   private static String escape(String text) {

@@ -2,10 +2,14 @@ package org.councilgateway.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.councilgateway.RuleCatalogue;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.RuleSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The published catalogue lists every rule, by concern, and the reference data. */
 class RuleCatalogueTest {
@@ -37,5 +41,15 @@ class RuleCatalogueTest {
         .contains("North Lincolnshire Council, 'One-Council' Commissioning cabinet report, 2.9")
         .doesNotContain("<td>|");
     assertThat(html.split("<table>", -1).length).isEqualTo(html.split("</table>", -1).length);
+  }
+
+  @Test
+  void markdown_referenceDataWithATerminalEscape_printsItEscaped(@TempDir Path dir) throws IOException {
+    Path rules = RuleSetLoadingTest.copy(dir);
+    RuleSetLoadingTest.edit(rules.resolve("reference-data.yaml"), "  - PEOPLE\n", "  - PEOPLE\n  - \"X\\e[2J\"\n");
+
+    String markdown = RuleCatalogue.markdown(RuleSet.fromDirectory(rules));
+
+    assertThat(markdown).contains("PEOPLE, X\\u001b[2J").doesNotContain("\u001b");
   }
 }
