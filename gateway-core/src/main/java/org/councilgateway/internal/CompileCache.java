@@ -144,7 +144,8 @@ final class CompileCache {
           : Files.readAttributes(jar, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       String fault = fault(jar, basic, attributes, false);
       if (fault != null) {
-        LOG.warn("Ignoring the compile cache entry {}: {}; compiling the rules afresh", jar, fault);
+        LOG.warn("Ignoring the compile cache entry {}: {}; compiling the rules afresh", Text.escape(jar.toString()),
+            Text.escape(fault));
         return null;
       }
       bytes = readBounded(jar);
@@ -157,7 +158,7 @@ final class CompileCache {
     Entry entry = parse(bytes, version);
     if (entry == null) {
       LOG.warn("Ignoring the compile cache entry {}: it was not made from these rule files; compiling the rules afresh",
-          jar);
+          Text.escape(jar.toString()));
     }
     return entry;
   }
@@ -196,7 +197,7 @@ final class CompileCache {
     List<ClassVerifier.Refusal> refusals = ClassVerifier.verify(classes);
     if (!refusals.isEmpty()) {
       LOG.warn("A compile cache entry holds code rule files may not have ({} in {}); it is not used",
-          refusals.get(0).reference(), refusals.get(0).className().replace('/', '.'));
+          Text.escape(refusals.get(0).reference()), Text.escape(refusals.get(0).className().replace('/', '.')));
       return null;
     }
     List<String> models = new ArrayList<>();
@@ -292,7 +293,7 @@ final class CompileCache {
           : Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       String fault = fault(directory, basic, attributes, true);
       if (fault != null) {
-        LOG.warn("Not using the compile cache {}: {}", directory, fault);
+        LOG.warn("Not using the compile cache {}: {}", Text.escape(directory.toString()), Text.escape(fault));
         return false;
       }
       return true;
