@@ -173,6 +173,25 @@ public final class RuleSetCompiler {
 
   private static void parse(RuleFile file, String shown, List<ParsedRule> rules, Map<String, String> packages,
       List<Problem> problems, boolean guard) {
+    try {
+      parseFile(file, shown, rules, packages, problems, guard);
+    } catch (StackOverflowError e) {
+      // An expression of thousands of parts in a row makes the parsers and the guard recurse as deep.
+      problems.add(new Problem(shown, 0, 0, TOO_DEEP));
+    }
+  }
+
+  private static final String TOO_DEEP = "is too deeply nested to read: an expression of thousands of parts in a row "
+      + "(a || b || ... or 1 + 1 + ...); split it into simpler rules.";
+
+  private static void parseFile(RuleFile file, String shown, List<ParsedRule> rules, Map<String, String> packages,
+      List<Problem> problems, boolean guard) {
+    // The parsers recurse once for each bracket: a file nested thousands deep would overflow the stack.
+    Problem nested = RuleNesting.fault(file.content(), shown);
+    if (nested != null) {
+      problems.add(nested);
+      return;
+    }
     DrlParser parser = new DrlParser();
     PackageDescr pkg;
     try {
@@ -274,7 +293,11 @@ public final class RuleSetCompiler {
       fromCache = true;
       where = where + " (compile cache)";
     } else {
-      models = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
+      try {
+        models = build(files, root, checked, where, cache == null ? null : bytes -> cache.store(version, bytes));
+      } catch (StackOverflowError e) {
+        throw failure(where, List.of(new Problem(where, 0, 0, "The rule set " + TOO_DEEP)));
+      }
     }
     Map<String, RuleInfo> byName = new HashMap<>();
     Set<String> acrossPlan = new java.util.HashSet<>();

@@ -201,6 +201,9 @@ public final class Sessions {
       throw e;
     } catch (Budget.Exceeded e) {
       throw e.toException();
+    } catch (StackOverflowError e) {
+      throw new GatewayException(new Problem(null, 0, 0,
+          "A rule is nested too deeply to run (a stack overflow): split its conditions into simpler rules."));
     } catch (RuntimeException e) {
       Budget.Exceeded exceeded = exceeded(e);
       if (exceeded != null) {
