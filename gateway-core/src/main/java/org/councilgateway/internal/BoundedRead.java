@@ -86,7 +86,7 @@ public final class BoundedRead {
 
   /** Reads a stream whose size is expected to be {@code expected} bytes (0 when unknown). */
   private static String text(InputStream in, String name, long maxBytes, String noun, long expected) {
-    byte[] bytes;
+    ByteBuffer bytes;
     try {
       bytes = bytes(in, Math.min(maxBytes, MAX_ARRAY - 1), expected);
     } catch (IOException e) {
@@ -95,16 +95,16 @@ public final class BoundedRead {
       // Only this read's buffer is lost; say so rather than fail with no sentence.
       throw unusable(name, "does not fit in the memory the Java virtual machine has (-Xmx) to read a " + noun + ".");
     }
-    if (bytes.length > maxBytes || bytes.length > MAX_ARRAY - 1) {
+    if (bytes.remaining() > maxBytes || bytes.remaining() > MAX_ARRAY - 1) {
       throw unusable(name, "is larger than " + String.format(Locale.ROOT, "%,d", Math.min(maxBytes, MAX_ARRAY - 1))
           + " bytes, the most a " + noun + " may be.");
     }
     try {
-      String text = new String(bytes, StandardCharsets.UTF_8);
+      String text = new String(bytes.array(), 0, bytes.remaining(), StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') >= 0) {
         // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
         // from a replacement character the file really has.
-        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+        StandardCharsets.UTF_8.newDecoder().decode(bytes);
       }
       // A byte-order mark is not part of the document.
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -113,8 +113,12 @@ public final class BoundedRead {
     }
   }
 
-  /** Reads at most {@code limit + 1} bytes: one more than the limit tells that there are more. */
-  private static byte[] bytes(InputStream in, long limit, long expected) throws IOException {
+  /**
+   * Reads at most {@code limit + 1} bytes: one more than the limit tells that there are more.
+   *
+   * @return the bytes read, from the start of the buffer (not copied to a buffer of their size)
+   */
+  private static ByteBuffer bytes(InputStream in, long limit, long expected) throws IOException {
     int most = (int) Math.min(limit + 1, MAX_ARRAY);
     // A file's size is known: one buffer of that size and a byte more, unless it has grown.
     byte[] buffer = new byte[(int) Math.min(most, Math.max(1 << 16, expected + 1))];
@@ -129,7 +133,7 @@ public final class BoundedRead {
       }
       length += read;
     }
-    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    return ByteBuffer.wrap(buffer, 0, length);
   }
 
   private static InvalidPlanException unusable(String name, String message) {

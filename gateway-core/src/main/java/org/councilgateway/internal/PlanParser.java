@@ -338,10 +338,24 @@ public final class PlanParser {
      *
      * @return whether the value is such a number
      */
-    boolean faulty(String path, String subject, JsonNode value) {
+    boolean faulty(JsonNode value, String path, String field) {
       BoundedTree.Fault fault = BoundedTree.fault(value);
       if (fault != null) {
-        error(path, fault.sentence(subject));
+        // The pointer is put together only for a fault: this runs for every field of every proposal.
+        error(path + "/" + field, fault.sentence(field));
+      }
+      return fault != null;
+    }
+
+    /**
+     * Reports a number the tree refused as an entry of a list.
+     *
+     * @return whether the entry is such a number
+     */
+    boolean faultyEntry(JsonNode item, String field, int index) {
+      BoundedTree.Fault fault = BoundedTree.fault(item);
+      if (fault != null) {
+        error("/" + field + "/" + index, fault.sentence("Entry " + index + " of " + field));
       }
       return fault != null;
     }
@@ -415,7 +429,7 @@ public final class PlanParser {
         error(path + "/" + field, field + " is required.");
         return null;
       }
-      if (faulty(path + "/" + field, field, value)) {
+      if (faulty(value, path, field)) {
         return null;
       }
       if (!value.isTextual() || value.asText().isBlank()) {
@@ -427,7 +441,7 @@ public final class PlanParser {
 
     private String optionalText(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
-      if (absent(value) || faulty(path + "/" + field, field, value)) {
+      if (absent(value) || faulty(value, path, field)) {
         return null;
       }
       if (!value.isTextual() || value.asText().isBlank()) {
@@ -445,7 +459,7 @@ public final class PlanParser {
         }
         return null;
       }
-      if (faulty(path + "/" + field, field, value)) {
+      if (faulty(value, path, field)) {
         return null;
       }
       E parsed = value.isTextual() ? parse(type, value.asText()) : null;
@@ -470,7 +484,7 @@ public final class PlanParser {
 
     private Long whole(JsonNode node, String path, String field, long maximum) {
       JsonNode value = node.get(field);
-      if (absent(value) || faulty(path + "/" + field, field, value)) {
+      if (absent(value) || faulty(value, path, field)) {
         return null;
       }
       if (value.isNumber()) {
@@ -490,7 +504,7 @@ public final class PlanParser {
 
     private BigDecimal percent(JsonNode node) {
       JsonNode value = node.get("reductionPercent");
-      if (absent(value) || faulty("/reductionPercent", "reductionPercent", value)) {
+      if (absent(value) || faulty(value, "", "reductionPercent")) {
         return null;
       }
       if (value.isNumber()) {
@@ -511,7 +525,7 @@ public final class PlanParser {
         }
         return null;
       }
-      if (faulty(path + "/" + field, field, value)) {
+      if (faulty(value, path, field)) {
         return null;
       }
       LocalDate parsed = value.isTextual() ? date(value.asText()) : null;
@@ -523,7 +537,7 @@ public final class PlanParser {
 
     private boolean bool(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
-      if (absent(value) || faulty(path + "/" + field, field, value)) {
+      if (absent(value) || faulty(value, path, field)) {
         return false;
       }
       if (!value.isBoolean()) {
@@ -535,7 +549,7 @@ public final class PlanParser {
 
     private JsonNode list(JsonNode node, String field) {
       JsonNode value = node.get(field);
-      if (absent(value) || faulty("/" + field, field, value)) {
+      if (absent(value) || faulty(value, "", field)) {
         return null;
       }
       if (!value.isArray()) {
@@ -555,7 +569,7 @@ public final class PlanParser {
         JsonNode item = list.get(i);
         if (item.isTextual() && !item.asText().isBlank()) {
           values.add(item.asText());
-        } else if (!faulty("/" + field + "/" + i, "Entry " + i + " of " + field, item)) {
+        } else if (!faultyEntry(item, field, i)) {
           error("/" + field + "/" + i, "Each entry of " + field + " must be a non-empty text, but this is " + show(item) + ".");
         }
       }
@@ -571,7 +585,7 @@ public final class PlanParser {
       for (int i = 0; i < list.size(); i++) {
         JsonNode item = list.get(i);
         E parsed = item.isTextual() ? parse(type, item.asText()) : null;
-        if (faulty("/" + field + "/" + i, "Entry " + i + " of " + field, item)) {
+        if (faultyEntry(item, field, i)) {
           continue;
         }
         if (parsed == null) {
@@ -589,7 +603,7 @@ public final class PlanParser {
 
     private <T> T object(JsonNode node, String path, String field, ObjectRead<T> read) {
       JsonNode value = node.get(field);
-      if (absent(value) || faulty(path + "/" + field, field, value)) {
+      if (absent(value) || faulty(value, path, field)) {
         return null;
       }
       if (!value.isObject()) {
@@ -607,10 +621,10 @@ public final class PlanParser {
       List<T> values = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         JsonNode item = list.get(i);
-        String path = "/" + field + "/" + i;
-        if (faulty(path, "Entry " + i + " of " + field, item)) {
+        if (faultyEntry(item, field, i)) {
           continue;
         }
+        String path = "/" + field + "/" + i;
         if (!item.isObject()) {
           error(path, "Each entry of " + field + " must be an object, but this is " + show(item) + ".");
           continue;
@@ -656,14 +670,16 @@ public final class PlanParser {
       fields(node, path, EIA_FIELDS, "eia");
       List<CompletedEia> completed = new ArrayList<>();
       JsonNode list = node.get("completed");
-      if (!absent(list) && !faulty(path + "/completed", "completed", list)) {
+      if (!absent(list) && !faulty(list, path, "completed")) {
         if (!list.isArray()) {
           error(path + "/completed", "completed must be a list, but was " + show(list) + ".");
         } else {
           for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             String itemPath = path + "/completed/" + i;
-            if (faulty(itemPath, "Entry " + i + " of completed", item)) {
+            BoundedTree.Fault fault = BoundedTree.fault(item);
+            if (fault != null) {
+              error(itemPath, fault.sentence("Entry " + i + " of completed"));
               continue;
             }
             if (!item.isObject()) {
@@ -689,7 +705,7 @@ public final class PlanParser {
         error(path + "/level", "level is required: one of SCREENING, FULL.");
         return null;
       }
-      if (faulty(path + "/level", "level", value)) {
+      if (faulty(value, path, "level")) {
         return null;
       }
       EiaLevel level = value.isTextual() ? parse(EiaLevel.class, value.asText()) : null;

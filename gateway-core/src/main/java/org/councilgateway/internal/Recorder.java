@@ -110,8 +110,26 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     return portfolio.values();
   }
 
+  /** Firings since the clock was last read. */
+  private int sinceChecked;
+  private boolean haltedOverTime;
+
+  /** Whether this session's rules were halted because the assessment ran out of time. */
+  boolean haltedOverTime() {
+    return haltedOverTime;
+  }
+
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
+    // The clock is read every few firings (a firing takes microseconds); out of time, the session
+    // is halted once this firing is done.
+    if (++sinceChecked >= 16) {
+      sinceChecked = 0;
+      if (!haltedOverTime && budget.overTime()) {
+        haltedOverTime = true;
+        ((org.kie.api.runtime.KieSession) event.getKieRuntime()).halt();
+      }
+    }
     Rule rule = event.getMatch().getRule();
     current = rules.get(rule);
     if (current == null) {

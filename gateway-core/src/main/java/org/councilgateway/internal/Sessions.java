@@ -16,8 +16,6 @@ import org.councilgateway.facts.AssessmentDate;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.Match;
 
 /**
  * Runs proposals through a compiled rule set.
@@ -168,7 +166,6 @@ public final class Sessions {
   private static void fire(CompiledRuleSet.Stage stage, Recorder recorder, Inserted inserted, int proposals,
       Budget budget, Consumer<KieSession> load) {
     Budget.Facts facts = budget.facts(proposals);
-    OnTime onTime = new OnTime(budget);
     KieSession session = stage.sessions().newKieSession();
     try {
       if (stage.hasFindingsGlobal()) {
@@ -180,13 +177,12 @@ public final class Sessions {
       if (inserted != null) {
         session.addEventListener(inserted);
       }
-      onTime.session = session;
       // A rule that keeps re-firing itself must not hang the gateway: the bundled rules fire a
       // few dozen times per proposal, so this bound is far above any sound rule set.
       long limit = Math.min(Integer.MAX_VALUE, 10_000L + 2_000L * proposals);
-      int fired = session.fireAllRules(onTime, (int) limit);
+      int fired = session.fireAllRules((int) limit);
       recorder.settle();
-      if (onTime.halted) {
+      if (recorder.haltedOverTime()) {
         throw budget.overTimeException();
       }
       if (fired >= limit) {
@@ -228,37 +224,6 @@ public final class Sessions {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
       facts.add(event.getObject());
-    }
-  }
-
-  /**
-   * Lets every match fire until the assessment runs out of time, then halts the session. The
-   * clock is read every few firings: a firing takes microseconds.
-   */
-  private static final class OnTime implements AgendaFilter {
-    private final Budget budget;
-    KieSession session;
-    boolean halted;
-    private int sinceChecked;
-
-    OnTime(Budget budget) {
-      this.budget = budget;
-    }
-
-    @Override
-    public boolean accept(Match match) {
-      if (halted) {
-        return false;
-      }
-      if (++sinceChecked >= 16) {
-        sinceChecked = 0;
-        if (budget.overTime()) {
-          halted = true;
-          session.halt();
-          return false;
-        }
-      }
-      return true;
     }
   }
 
