@@ -9,9 +9,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,27 +108,72 @@ public final class RuleSources {
     }
     List<RuleFile> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    // Files.walk does not follow symbolic links below the directory: a link is listed, never
+    // The walk does not follow symbolic links below the directory: a link is listed, never
     // entered. The directory itself may be one (a deployment's "current" link, say).
     try {
       Path start = root.toRealPath();
-      try (Stream<Path> walk = Files.walk(start)) {
-        for (Path path : walk.sorted().toList()) {
-          Path within = start.relativize(path);
-          if (!path.equals(start) && !hidden(within)) {
-            read(root, within, path, maxFileBytes, files, problems);
-          }
-        }
+      List<Path> entries = entries(start);
+      if (entries.size() > MOST_ENTRIES) {
+        throw new RuleSetException("The rule set in " + root + " has 1 problem(s).", List.of(new Problem(root.toString(),
+            0, 0, "holds more than " + String.format(Locale.ROOT, "%,d", MOST_ENTRIES) + " files and folders; a rules "
+                + "directory holds rule files, the reference data and little else.")));
+      }
+      for (Path path : entries) {
+        read(root, start.relativize(path), path, maxFileBytes, files, problems);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new GatewayException(new Problem(root.toString(), 0, 0,
           "cannot be read: " + PlainText.escaped(String.valueOf(e.getMessage()))));
+    }
+    long total = files.stream().mapToLong(file -> file.content().length()).sum();
+    long most = maxFileBytes > Long.MAX_VALUE / RULE_FILES_IN_TOTAL ? Long.MAX_VALUE : maxFileBytes * RULE_FILES_IN_TOTAL;
+    if (total > most) {
+      problems.add(new Problem(root.toString(), 0, 0, "holds " + String.format(Locale.ROOT, "%,d", total)
+          + " characters of rules and reference data; a rule set may hold at most " + RULE_FILES_IN_TOTAL
+          + " times the largest rule file, " + String.format(Locale.ROOT, "%,d", most) + "."));
     }
     if (!problems.isEmpty()) {
       throw new RuleSetException("The rule set in " + root + " has " + problems.size() + " problem(s).", problems);
     }
     files.sort(Comparator.comparing(RuleFile::path));
     return List.copyOf(files);
+  }
+
+  /** The most files and folders a rules directory may hold, hidden ones not counted. */
+  static final int MOST_ENTRIES = 10_000;
+
+  /** How many times the largest rule file all of a rule set's files may hold together. */
+  static final int RULE_FILES_IN_TOTAL = 20;
+
+  /**
+   * Lists a rules directory's files and folders in path order, without entering hidden folders or
+   * following links, and stopping just past {@link #MOST_ENTRIES}.
+   */
+  private static List<Path> entries(Path start) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    Files.walkFileTree(start, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        if (dir.equals(start)) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (hidden(start.relativize(dir))) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        entries.add(dir);
+        return entries.size() > MOST_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (!hidden(start.relativize(file))) {
+          entries.add(file);
+        }
+        return entries.size() > MOST_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+      }
+    });
+    entries.sort(Comparator.naturalOrder());
+    return entries;
   }
 
   /**

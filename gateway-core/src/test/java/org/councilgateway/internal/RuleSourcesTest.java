@@ -59,4 +59,39 @@ class RuleSourcesTest {
 
     assertThat(RuleSources.directory(dir, 100)).extracting(RuleFile::path).containsExactly("a.drl");
   }
+
+  @Test
+  void directory_rulesTogetherOverTwentyTimesTheFileLimit_isAProblem(@TempDir Path dir) throws IOException {
+    for (int i = 0; i < 21; i++) {
+      Files.writeString(dir.resolve("rules-" + i + ".drl"), "x".repeat(100));
+    }
+
+    assertThatThrownBy(() -> RuleSources.directory(dir, 100))
+        .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .containsExactly(dir + ": holds 2,100 characters of rules and reference data; a rule set may hold at most "
+                + "20 times the largest rule file, 2,000."));
+  }
+
+  @Test
+  void directory_moreEntriesThanTheBound_isAProblemBeforeAnyIsRead(@TempDir Path dir) throws IOException {
+    for (int i = 0; i <= RuleSources.MOST_ENTRIES; i++) {
+      Files.createFile(dir.resolve("notes-" + i + ".txt"));
+    }
+
+    assertThatThrownBy(() -> RuleSources.directory(dir, 100))
+        .isInstanceOfSatisfying(RuleSetException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+            .containsExactly(dir + ": holds more than 10,000 files and folders; a rules directory holds rule files, "
+                + "the reference data and little else."));
+  }
+
+  @Test
+  void directory_manyFilesInAHiddenFolder_areNotCounted(@TempDir Path dir) throws IOException {
+    Path objects = Files.createDirectories(dir.resolve(".git").resolve("objects"));
+    for (int i = 0; i <= RuleSources.MOST_ENTRIES; i++) {
+      Files.createFile(objects.resolve("object-" + i));
+    }
+    Files.writeString(dir.resolve("a.drl"), "x");
+
+    assertThat(RuleSources.directory(dir, 100)).extracting(RuleFile::path).containsExactly("a.drl");
+  }
 }
