@@ -29,61 +29,17 @@ final class PlainText {
    *
    * @param text the text
    * @param punctuation the punctuation allowed besides letters, digits and spaces
-   * @return that character as messages show it (escaped as {@link #escaped} does), or null when
+   * @return that character as messages show it (escaped by {@link Text#escapeStrictly}), or null when
    *     every character is plain
    */
   static String firstUnplain(String text, String punctuation) {
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       if (!Character.isLetterOrDigit(c) && c != ' ' && punctuation.indexOf(c) < 0) {
-        return escaped(new String(Character.toChars(c)));
+        return Text.escapeStrictly(new String(Character.toChars(c)));
       }
       i += Character.charCount(c);
     }
     return null;
-  }
-
-  /**
-   * A text as a message may show it: newline, return and tab as backslash escapes, and other
-   * control, format, separator, private-use and unassigned characters and lone surrogates as
-   * backslash-u escapes, so that no message holds a raw control character.
-   *
-   * @param text the text, or null
-   * @return the text, escaped; null for null
-   */
-  static String escaped(String text) {
-    if (text == null) {
-      return null;
-    }
-    StringBuilder shown = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\n' -> shown.append("\\n");
-        case '\r' -> shown.append("\\r");
-        case '\t' -> shown.append("\\t");
-        default -> {
-          if (needsEscape(text, i)) {
-            shown.append(String.format("\\u%04x", (int) c));
-          } else {
-            shown.append(c);
-          }
-        }
-      }
-    }
-    return shown.toString();
-  }
-
-  private static boolean needsEscape(String text, int index) {
-    char c = text.charAt(index);
-    if (Character.isHighSurrogate(c)) {
-      return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return index == 0 || !Character.isHighSurrogate(text.charAt(index - 1));
-    }
-    int type = Character.getType(c);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
   }
 }

@@ -1503,7 +1503,7 @@ final class RuleFileGuard {
 
   /** Adds a problem; what the message quotes from the file is shown with its control characters escaped. */
   private void problem(int line, int column, String message) {
-    problems.add(new Problem(file, Math.max(0, line), Math.max(0, column), PlainText.escaped(message)));
+    problems.add(new Problem(file, Math.max(0, line), Math.max(0, column), Text.escapeStrictly(message)));
   }
 
   /** The 1-based line and column of an offset in the source. */

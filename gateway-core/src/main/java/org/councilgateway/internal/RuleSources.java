@@ -123,7 +123,7 @@ public final class RuleSources {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new GatewayException(new Problem(root.toString(), 0, 0,
-          "cannot be read: " + PlainText.escaped(String.valueOf(e.getMessage()))));
+          "cannot be read: " + Text.escapeStrictly(String.valueOf(e.getMessage()))));
     }
     long total = files.stream().mapToLong(file -> file.content().length()).sum();
     long most = maxFileBytes > Long.MAX_VALUE / RULE_FILES_IN_TOTAL ? Long.MAX_VALUE : maxFileBytes * RULE_FILES_IN_TOTAL;
@@ -199,7 +199,7 @@ public final class RuleSources {
   private static void read(Path root, Path within, Path path, long maxFileBytes, List<RuleFile> files,
       List<Problem> problems) throws IOException {
     String relative = within.toString().replace(path.getFileSystem().getSeparator(), "/");
-    String shown = root.resolve(PlainText.escaped(relative)).toString();
+    String shown = root.resolve(Text.escapeStrictly(relative)).toString();
     String name = String.valueOf(path.getFileName());
     boolean ruleFile = relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA);
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -214,7 +214,7 @@ public final class RuleSources {
     String unplain = PlainText.firstUnplain(name, PlainText.PATH_PUNCTUATION);
     if (unplain != null) {
       problems.add(new Problem(shown, 0, 0, "The " + (attributes.isDirectory() ? "folder" : "file") + " name \""
-          + PlainText.escaped(name) + "\" may hold only letters, digits, spaces and the punctuation "
+          + Text.escapeStrictly(name) + "\" may hold only letters, digits, spaces and the punctuation "
           + String.join(" ", PlainText.PATH_PUNCTUATION.split("")) + " (not " + unplain + ")."));
       return;
     }

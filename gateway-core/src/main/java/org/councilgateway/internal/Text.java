@@ -20,6 +20,22 @@ public final class Text {
    * @return the text with those characters escaped; the same string when there are none
    */
   public static String escape(String text) {
+    return escape(text, false);
+  }
+
+  /**
+   * Escapes as {@link #escape(String)} does, and also every other format character, private-use
+   * and unassigned character and lone surrogate: for names in messages, which should show exactly
+   * which character was refused.
+   *
+   * @param text the text, or null
+   * @return the text with those characters escaped; the same string when there are none
+   */
+  static String escapeStrictly(String text) {
+    return escape(text, true);
+  }
+
+  private static String escape(String text, boolean strictly) {
     if (text == null) {
       return null;
     }
@@ -28,7 +44,7 @@ public final class Text {
     while (first < length) {
       char c = text.charAt(first);
       // Printable ASCII, nearly every character of a report, decided without a call.
-      if ((c < 0x20 || c >= 0x7F) && isControl(c)) {
+      if ((c < 0x20 || c >= 0x7F) && escapes(text, first, strictly)) {
         break;
       }
       first++;
@@ -39,7 +55,7 @@ public final class Text {
     StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
     for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!isControl(c)) {
+      if (!escapes(text, i, strictly)) {
         out.append(c);
       } else if (c == '\n') {
         out.append("\\n");
@@ -52,6 +68,26 @@ public final class Text {
       }
     }
     return out.toString();
+  }
+
+  /** Whether the character at an index is escaped, by {@link #escape(String)} or, strictly, by {@link #escapeStrictly}. */
+  private static boolean escapes(String text, int index, boolean strictly) {
+    char c = text.charAt(index);
+    if (isControl(c)) {
+      return true;
+    }
+    if (!strictly) {
+      return false;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return index + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(index + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return index == 0 || !Character.isHighSurrogate(text.charAt(index - 1));
+    }
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
   }
 
   /**
