@@ -3,16 +3,9 @@ package org.councilgateway.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -353,57 +346,17 @@ final class ClassVerifier {
   }
 
   /**
-   * The model types: {@link Proposal}, {@link Findings}, {@link ReferenceData} and every type of
-   * the gateway's own packages their public methods and record components reach (the rest of the
+   * The model types the generated code may use every member of: the records and enums of the root
+   * package that the guard lets rules name ({@link RuleFileGuard#ROOT_MODEL_TYPES}: {@link
+   * Proposal} and its value types), {@link Findings} and {@link ReferenceData} (the rest of the
    * facts package is allowed by the allowlist). Nothing else of the gateway's API.
    *
    * @return the model types
    */
   static Set<Class<?>> modelTypes() {
-    Set<Class<?>> found = new LinkedHashSet<>();
-    Deque<Class<?>> pending = new ArrayDeque<>(List.of(Proposal.class, Findings.class, ReferenceData.class));
-    while (!pending.isEmpty()) {
-      Class<?> type = pending.pop();
-      if (!isGatewayModelPackage(type) || !found.add(type)) {
-        continue;
-      }
-      for (Method method : type.getMethods()) {
-        if (method.getDeclaringClass() == type) {
-          reach(method.getGenericReturnType(), pending);
-          for (Type parameter : method.getGenericParameterTypes()) {
-            reach(parameter, pending);
-          }
-        }
-      }
-      if (type.isRecord()) {
-        for (RecordComponent component : type.getRecordComponents()) {
-          reach(component.getGenericType(), pending);
-        }
-      }
-      pending.addAll(Arrays.asList(type.getDeclaredClasses()));
-    }
-    return found;
-  }
-
-  private static void reach(Type type, Collection<Class<?>> into) {
-    if (type instanceof Class<?> plain) {
-      Class<?> element = plain;
-      while (element.isArray()) {
-        element = element.getComponentType();
-      }
-      if (isGatewayModelPackage(element)) {
-        into.add(element);
-      }
-    } else if (type instanceof ParameterizedType parameterized) {
-      reach(parameterized.getRawType(), into);
-      for (Type argument : parameterized.getActualTypeArguments()) {
-        reach(argument, into);
-      }
-    }
-  }
-
-  private static boolean isGatewayModelPackage(Class<?> type) {
-    String pkg = type.getPackageName();
-    return pkg.equals("org.councilgateway") || pkg.equals("org.councilgateway.facts");
+    Set<Class<?>> types = new LinkedHashSet<>(RuleFileGuard.ROOT_MODEL_TYPES);
+    types.add(Findings.class);
+    types.add(ReferenceData.class);
+    return types;
   }
 }

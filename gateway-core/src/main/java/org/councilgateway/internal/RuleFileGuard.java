@@ -147,8 +147,11 @@ final class RuleFileGuard {
 
   private static final Set<String> MODEL_PACKAGES = Set.of("org.councilgateway", "org.councilgateway.facts");
 
-  /** The records and enums of {@code org.councilgateway} that are model types: see {@link #isModelType}. */
-  private static final Set<Class<?>> ROOT_MODEL_TYPES = rootModelTypes();
+  /**
+   * The records and enums of {@code org.councilgateway} that are model types (see {@link
+   * #isModelType}); the class verification allows the same.
+   */
+  static final Set<Class<?>> ROOT_MODEL_TYPES = rootModelTypes();
 
   /** The types outside the model that a rule file may import. */
   private static final Map<String, Class<?>> JDK_IMPORTS = Map.of(
