@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,7 +38,6 @@ import org.councilgateway.Proposal;
 import org.councilgateway.Provider;
 import org.councilgateway.Sector;
 import org.councilgateway.Staffing;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a plan or a proposal from JSON or YAML, checking every field and collecting every problem
@@ -65,8 +60,8 @@ public final class PlanParser {
   /** Plans with at least this many proposals have them read in parallel. */
   private static final int PARALLEL_FROM = 256;
 
-  private final ObjectReader json;
-  private final ObjectReader yaml;
+  private final JsonFactory json;
+  private final YAMLFactory yaml;
   private final int maxDigits;
   private final int maxScale;
 
@@ -76,36 +71,10 @@ public final class PlanParser {
    * @param limits the limits
    */
   public PlanParser(ReadLimits limits) {
-    StreamReadConstraints constraints = StreamReadConstraints.builder()
-        .maxDocumentLength(limits.maxDocumentChars())
-        .maxNestingDepth(limits.maxNestingDepth())
-        .maxStringLength(limits.maxStringLength())
-        // The number's digits and power of ten are checked as the tree is built, an error for the
-        // proposal that holds it; only a number longer than any string makes the document unusable.
-        .maxNumberLength(Math.max(limits.maxStringLength(), limits.maxNumberLength() + 32))
-        .build();
+    this.json = limits.jsonFactory();
+    this.yaml = limits.yamlFactory();
     this.maxDigits = limits.maxNumberLength();
     this.maxScale = limits.maxNumberScale();
-    // A duplicate key is refused as the tree is built, which costs nothing, rather than by the
-    // parser (STRICT_DUPLICATE_DETECTION), which keeps a set of every object's names.
-    JsonFactory jsonFactory = JsonFactory.builder()
-        .streamReadConstraints(constraints)
-        .build();
-    LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxDocumentChars()));
-    loader.setMaxAliasesForCollections(limits.maxYamlAliases());
-    loader.setNestingDepthLimit(limits.maxNestingDepth());
-    // Duplicate keys are refused as the tree is built, at the second key's start rather than its end.
-    loader.setAllowDuplicateKeys(true);
-    YAMLFactory yamlFactory = YAMLFactory.builder()
-        .loaderOptions(loader)
-        .streamReadConstraints(constraints)
-        .build();
-    this.json = new ObjectMapper(jsonFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).reader();
-    this.yaml = new ObjectMapper(yamlFactory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).reader();
   }
 
   /**

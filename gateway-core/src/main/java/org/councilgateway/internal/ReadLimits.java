@@ -1,6 +1,10 @@
 package org.councilgateway.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.councilgateway.Limits;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Limits on what the plan reader accepts, so that a hostile or broken document fails with a clear
@@ -29,5 +33,52 @@ public record ReadLimits(long maxDocumentChars, int maxNestingDepth, int maxStri
    */
   public static ReadLimits of(Limits limits) {
     return new ReadLimits(limits.planBytes(), 64, 1_000_000, limits.numberDigits(), 50, limits.numberScale());
+  }
+
+  /**
+   * The bounds for a rule set's reference data: a rule file's size, and the numbers of a plan.
+   *
+   * @param limits the gateway's limits
+   * @return the reader's limits for reference data
+   */
+  public static ReadLimits forRuleFiles(Limits limits) {
+    int fileChars = (int) Math.min(Integer.MAX_VALUE, limits.ruleFileBytes());
+    return new ReadLimits(limits.ruleFileBytes(), 64, fileChars, limits.numberDigits(), 50, limits.numberScale());
+  }
+
+  /**
+   * A JSON factory whose parsers keep these limits. The number's digits and power of ten are
+   * checked as {@link BoundedTree} builds the tree (an error for the value that holds it), so the
+   * parser only refuses a number longer than any string.
+   *
+   * @return the factory
+   */
+  public JsonFactory jsonFactory() {
+    return JsonFactory.builder().streamReadConstraints(constraints()).build();
+  }
+
+  /**
+   * A YAML factory whose parsers keep these limits, as {@link #jsonFactory()} does, and bound
+   * aliases. Duplicate keys are let through to {@link BoundedTree}, which refuses them at the
+   * second key's start rather than its end.
+   *
+   * @return the factory
+   */
+  public YAMLFactory yamlFactory() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxDocumentChars));
+    loader.setMaxAliasesForCollections(maxYamlAliases);
+    loader.setNestingDepthLimit(maxNestingDepth);
+    loader.setAllowDuplicateKeys(true);
+    return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints()).build();
+  }
+
+  private StreamReadConstraints constraints() {
+    return StreamReadConstraints.builder()
+        .maxDocumentLength(maxDocumentChars)
+        .maxNestingDepth(maxNestingDepth)
+        .maxStringLength(maxStringLength)
+        .maxNumberLength(Math.max(maxStringLength, maxNumberLength + 32))
+        .build();
   }
 }

@@ -2,7 +2,6 @@ package org.councilgateway.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -27,7 +26,6 @@ import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.facts.ServiceScope;
 import org.councilgateway.facts.Settings;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the reference data file and checks that it holds together, reporting each problem with
@@ -35,8 +33,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 final class ReferenceDataReader {
   private static final Limits LIMITS = Limits.DEFAULTS;
-  private static final int MAX_DEPTH = 64;
-  private static final YAMLFactory YAML = yaml();
+  private static final YAMLFactory YAML = ReadLimits.forRuleFiles(LIMITS).yamlFactory();
   private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
       "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
       "safeguardingSensitive", "settings");
@@ -53,21 +50,6 @@ final class ReferenceDataReader {
 
   /** The outcome of reading: the data when sound, and every problem found. */
   record Result(ReferenceData data, List<Problem> problems) {}
-
-  private static YAMLFactory yaml() {
-    LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, LIMITS.ruleFileBytes()));
-    loader.setNestingDepthLimit(MAX_DEPTH);
-    return YAMLFactory.builder()
-        .loaderOptions(loader)
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(LIMITS.ruleFileBytes())
-            .maxNestingDepth(MAX_DEPTH)
-            // Digits and powers of ten are checked as the tree is built, each a located problem.
-            .maxNumberLength((int) Math.min(LIMITS.ruleFileBytes(), Integer.MAX_VALUE))
-            .build())
-        .build();
-  }
 
   static Result read(String file, String content) {
     return new ReferenceDataReader(file).read(content);

@@ -3,7 +3,6 @@ package org.councilgateway.scenario;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +30,6 @@ import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.internal.LocatedTree;
 import org.councilgateway.internal.PlanParser;
 import org.councilgateway.internal.ReadLimits;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads scenario files (YAML or JSON). A file holds one scenario, or several under
@@ -47,25 +45,11 @@ public final class ScenarioReader {
   private static final Set<String> PORTFOLIO_KEYS = Set.of("present", "absent");
   private static final Limits LIMITS = Limits.DEFAULTS;
   private static final ReadLimits READ_LIMITS = ReadLimits.of(LIMITS);
-  private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-      .maxDocumentLength(READ_LIMITS.maxDocumentChars())
-      .maxNestingDepth(READ_LIMITS.maxNestingDepth())
-      .maxStringLength(READ_LIMITS.maxStringLength())
-      .maxNumberLength(Math.max(READ_LIMITS.maxStringLength(), READ_LIMITS.maxNumberLength() + 32))
-      .build();
-  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-  private static final YAMLFactory YAML = yaml();
+  private static final JsonFactory JSON = READ_LIMITS.jsonFactory();
+  private static final YAMLFactory YAML = READ_LIMITS.yamlFactory();
   private static final PlanParser PLANS = new PlanParser(READ_LIMITS);
 
   private ScenarioReader() {}
-
-  private static YAMLFactory yaml() {
-    LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, READ_LIMITS.maxDocumentChars()));
-    loader.setMaxAliasesForCollections(READ_LIMITS.maxYamlAliases());
-    loader.setNestingDepthLimit(READ_LIMITS.maxNestingDepth());
-    return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(CONSTRAINTS).build();
-  }
 
   /**
    * Reads scenarios from files and directories (searched for {@code .yaml}, {@code .yml} and
