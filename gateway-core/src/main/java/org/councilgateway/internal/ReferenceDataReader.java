@@ -32,8 +32,8 @@ import org.councilgateway.facts.Settings;
  * its file, line and column.
  */
 final class ReferenceDataReader {
-  private static final Limits LIMITS = Limits.DEFAULTS;
-  private static final YAMLFactory YAML = ReadLimits.forRuleFiles(LIMITS).yamlFactory();
+  /** The factory for the default limits, which nearly every read uses. */
+  private static final YAMLFactory DEFAULT_YAML = ReadLimits.forRuleFiles(Limits.DEFAULTS).yamlFactory();
   private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
       "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
       "safeguardingSensitive", "settings");
@@ -41,29 +41,44 @@ final class ReferenceDataReader {
       "eiaValidityMonths", "overlapWindowMonths", "blanketReductionCount", "cumulativeProviderCount");
 
   private final String file;
+  private final Limits limits;
   private final List<Problem> problems = new ArrayList<>();
   private LocatedTree tree;
 
-  private ReferenceDataReader(String file) {
+  private ReferenceDataReader(String file, Limits limits) {
     this.file = file;
+    this.limits = limits;
   }
 
   /** The outcome of reading: the data when sound, and every problem found. */
   record Result(ReferenceData data, List<Problem> problems) {}
 
   static Result read(String file, String content) {
-    return new ReferenceDataReader(file).read(content);
+    return read(file, content, Limits.DEFAULTS);
+  }
+
+  /**
+   * Reads reference data within limits: its size ({@link Limits#ruleFileBytes()}) and its numbers.
+   *
+   * @param file the file as messages name it
+   * @param content its text
+   * @param limits the limits
+   * @return the data when sound, and every problem found
+   */
+  static Result read(String file, String content, Limits limits) {
+    return new ReferenceDataReader(file, limits).read(content);
   }
 
   private Result read(String content) {
-    if (content.length() > LIMITS.ruleFileBytes()) {
+    if (content.length() > limits.ruleFileBytes()) {
       // Characters are never more than the bytes they were read from.
-      problems.add(new Problem(file, 0, 0, "is larger than " + String.format(Locale.ROOT, "%,d", LIMITS.ruleFileBytes())
+      problems.add(new Problem(file, 0, 0, "is larger than " + String.format(Locale.ROOT, "%,d", limits.ruleFileBytes())
           + " bytes, the most a reference data file may be."));
       return new Result(null, problems);
     }
-    try (JsonParser parser = YAML.createParser(content)) {
-      tree = LocatedTree.read(parser, LIMITS.numberDigits(), LIMITS.numberScale());
+    YAMLFactory yaml = limits.equals(Limits.DEFAULTS) ? DEFAULT_YAML : ReadLimits.forRuleFiles(limits).yamlFactory();
+    try (JsonParser parser = yaml.createParser(content)) {
+      tree = LocatedTree.read(parser, limits.numberDigits(), limits.numberScale());
     } catch (BoundedTree.DuplicateKeyException e) {
       var at = e.getLocation();
       problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),

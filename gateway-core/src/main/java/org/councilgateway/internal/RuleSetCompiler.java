@@ -79,7 +79,7 @@ public final class RuleSetCompiler {
    */
   public static CompiledRuleSet bundled() {
     ClassLoader loader = RuleSetCompiler.class.getClassLoader();
-    return compile(RuleSources.bundled(loader), null, loader);
+    return compile(RuleSources.bundled(loader), null, loader, Limits.DEFAULTS);
   }
 
   /**
@@ -102,7 +102,7 @@ public final class RuleSetCompiler {
    * @throws GatewayException when it cannot be read, does not check or does not compile
    */
   public static CompiledRuleSet directory(Path root, Limits limits) {
-    return compile(RuleSources.directory(root, limits.ruleFileBytes()), root);
+    return compile(RuleSources.directory(root, limits.ruleFileBytes()), root, null, limits);
   }
 
   /**
@@ -128,6 +128,11 @@ public final class RuleSetCompiler {
    * @return what was found
    */
   static Checked check(List<RuleFile> files, Path root) {
+    return check(files, root, Limits.DEFAULTS);
+  }
+
+  /** Checks a rule set's files, reading the reference data within the limits. */
+  private static Checked check(List<RuleFile> files, Path root, Limits limits) {
     String where = root == null ? "the bundled rules" : root.toString();
     List<Problem> problems = new ArrayList<>();
     List<ParsedRule> rules = new ArrayList<>();
@@ -138,7 +143,7 @@ public final class RuleSetCompiler {
       String shown = shown(root, file);
       if (file.isReferenceData()) {
         hasReferenceData = true;
-        ReferenceDataReader.Result result = ReferenceDataReader.read(shown, file.content());
+        ReferenceDataReader.Result result = ReferenceDataReader.read(shown, file.content(), limits);
         problems.addAll(result.problems());
         referenceData = result.data();
       } else if (file.isDrl()) {
@@ -255,31 +260,32 @@ public final class RuleSetCompiler {
       });
 
   static CompiledRuleSet compile(List<RuleFile> files, Path root) {
-    return compile(files, root, null);
+    return compile(files, root, null, Limits.DEFAULTS);
   }
 
   /**
    * Compiles a rule set, or finds it in the cache.
    *
    * @param precompiledIn the class loader to look in for the precompiled bundled rules, or null
+   * @param limits the limits on reading the reference data
    */
-  private static CompiledRuleSet compile(List<RuleFile> files, Path root, ClassLoader precompiledIn) {
+  private static CompiledRuleSet compile(List<RuleFile> files, Path root, ClassLoader precompiledIn, Limits limits) {
     String version = RuleSources.version(files);
     CompiledRuleSet cached = CACHE.get(version);
     if (cached != null) {
       LOG.debug("Rule set {} is already compiled", version);
       return cached;
     }
-    CompiledRuleSet compiled = compileAfresh(files, version, root, precompiledIn);
+    CompiledRuleSet compiled = compileAfresh(files, version, root, precompiledIn, limits);
     CACHE.put(version, compiled);
     return compiled;
   }
 
   private static CompiledRuleSet compileAfresh(List<RuleFile> files, String version, Path root,
-      ClassLoader precompiledIn) {
+      ClassLoader precompiledIn, Limits limits) {
     String where = root == null ? "the bundled rules" : root.toString();
     long started = System.nanoTime();
-    Checked checked = check(files, root);
+    Checked checked = check(files, root, limits);
     if (!checked.problems().isEmpty()) {
       throw failure(where, checked.problems());
     }

@@ -1,6 +1,7 @@
 package org.councilgateway.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.councilgateway.rules.RuleSetLoadingTest.copy;
 import static org.councilgateway.rules.RuleSetLoadingTest.edit;
 
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.councilgateway.Limits;
 import org.councilgateway.Problem;
 import org.councilgateway.RuleSet;
+import org.councilgateway.RuleSetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,5 +89,18 @@ class ReferenceDataLimitsTest {
     // Read as a number, and then too large for the setting.
     assertThat(RuleSet.validate(rules)).extracting(Problem::message).singleElement().asString()
         .startsWith("settings.keyDecisionValue must be a whole number of at least 0 but was 1000");
+  }
+
+  @Test
+  void fromDirectory_referenceDataOverTheFileLimit_loadsOnlyWhenTheLimitIsRaised(@TempDir Path dir) throws IOException {
+    Path rules = copy(dir);
+    Path data = rules.resolve("reference-data.yaml");
+    Files.writeString(data, Files.readString(data) + ("# " + "x".repeat(98) + "\n").repeat(11_000));
+
+    assertThatThrownBy(() -> RuleSet.fromDirectory(rules)).isInstanceOfSatisfying(RuleSetException.class,
+        e -> assertThat(e.problems()).extracting(Problem::message).singleElement()
+            .satisfies(m -> assertThat(m).endsWith("the reference data may be at most 1,000,000 bytes.")));
+    assertThat(RuleSet.fromDirectory(rules, Limits.DEFAULTS.withRuleFileBytes(2_000_000)).referenceData().settings()
+        .keyDecisionValue()).isEqualTo(350_000);
   }
 }
