@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Limits;
 import org.councilgateway.Problem;
@@ -95,7 +96,7 @@ final class Budget {
     if (allowed < 0) {
       int longest = 0;
       for (Proposal proposal : assessed) {
-        longest = Math.max(longest, longestText(proposal, 0));
+        longest = Math.max(longest, longestText(proposal));
       }
       allowed = Math.max(limits.textChars(), (long) INPUT_TEXT_FACTOR * longest);
       textAllowed = allowed;
@@ -106,29 +107,45 @@ final class Budget {
   /** How many times the proposals' longest text or list a rule's text or list may be. */
   static final int INPUT_TEXT_FACTOR = 8;
 
-  private static int longestText(Object value, int depth) {
-    if (value == null || depth > 4) {
-      return 0;
-    }
-    if (value instanceof String text) {
-      return text.length();
-    }
-    int longest = 0;
-    if (value instanceof Collection<?> collection) {
-      longest = collection.size();
-      for (Object item : collection) {
-        longest = Math.max(longest, longestText(item, depth + 1));
+  private static int longestText(Object value) {
+    int[] longest = {0};
+    visit(value, 0, held -> {
+      if (held instanceof String text) {
+        longest[0] = Math.max(longest[0], text.length());
+      } else if (held instanceof Collection<?> collection) {
+        longest[0] = Math.max(longest[0], collection.size());
       }
+    });
+    return longest[0];
+  }
+
+  /**
+   * Hands every text, decimal number and collection a value holds to a visitor: the value itself,
+   * the items of its collections and maps, and the components of its records, a few levels deep.
+   */
+  private static void visit(Object value, int depth, Consumer<Object> visitor) {
+    if (value == null || depth > 4) {
+      return;
+    }
+    if (value instanceof String || value instanceof BigDecimal) {
+      visitor.accept(value);
+    } else if (value instanceof Collection<?> collection) {
+      visitor.accept(collection);
+      for (Object item : collection) {
+        visit(item, depth + 1, visitor);
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      visit(map.keySet(), depth + 1, visitor);
+      visit(map.values(), depth + 1, visitor);
     } else if (value instanceof Record) {
       for (Method accessor : ACCESSORS.get(value.getClass())) {
         try {
-          longest = Math.max(longest, longestText(accessor.invoke(value), depth + 1));
+          visit(accessor.invoke(value), depth + 1, visitor);
         } catch (ReflectiveOperationException e) {
-          // A model record's accessors are public and plain: nothing to measure if one fails.
+          // A model record's accessors are public and plain: nothing to visit if one fails.
         }
       }
     }
-    return longest;
   }
 
   /** Whether the assessment has run out of time. */
@@ -160,6 +177,8 @@ final class Budget {
     private final long allowed;
     private final int sessionProposals;
     private long inserted;
+    /** {@link #check}, made once: it is called for every fact the rules insert. */
+    private final Consumer<Object> checker = this::check;
 
     Facts(long allowed, int sessionProposals) {
       this.allowed = allowed;
@@ -174,38 +193,20 @@ final class Budget {
             + String.format("%,d", limits.factsPerSession()) + " plus factsPerProposal "
             + String.format("%,d", limits.factsPerProposal()) + " for each proposal), and were stopped.");
       }
-      check(event.getObject(), 0);
+      visit(event.getObject(), 0, checker);
     }
 
-    /** Checks the text, numbers and collections a fact holds, one level of records deep at a time. */
-    private void check(Object value, int depth) {
-      if (value == null || depth > 4) {
-        return;
-      }
-      if (value instanceof String text) {
+    /** Checks one text, number or collection a fact holds. */
+    private void check(Object held) {
+      if (held instanceof String text) {
         text(text, "a fact holding a text");
-      } else if (value instanceof BigDecimal number) {
+      } else if (held instanceof BigDecimal number) {
         number(number);
-      } else if (value instanceof Collection<?> collection) {
-        if (collection.size() > limits.textChars() && collection.size() > textAllowed()) {
-          throw new Exceeded("A rule inserted a fact holding a list of " + String.format("%,d", collection.size())
-              + " items; the most is " + String.format("%,d", textAllowed()) + " (limit textChars, or "
-              + INPUT_TEXT_FACTOR + " times the longest text or list of the proposals assessed).");
-        }
-        for (Object item : collection) {
-          check(item, depth + 1);
-        }
-      } else if (value instanceof Map<?, ?> map) {
-        check(map.keySet(), depth + 1);
-        check(map.values(), depth + 1);
-      } else if (value instanceof Record) {
-        for (Method accessor : ACCESSORS.get(value.getClass())) {
-          try {
-            check(accessor.invoke(value), depth + 1);
-          } catch (ReflectiveOperationException e) {
-            // A model record's accessors are public and plain: nothing to check if one fails.
-          }
-        }
+      } else if (held instanceof Collection<?> collection
+          && collection.size() > limits.textChars() && collection.size() > textAllowed()) {
+        throw new Exceeded("A rule inserted a fact holding a list of " + String.format("%,d", collection.size())
+            + " items; the most is " + String.format("%,d", textAllowed()) + " (limit textChars, or "
+            + INPUT_TEXT_FACTOR + " times the longest text or list of the proposals assessed).");
       }
     }
 
