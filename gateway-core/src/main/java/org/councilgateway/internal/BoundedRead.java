@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -134,6 +135,21 @@ public final class BoundedRead {
       length += read;
     }
     return ByteBuffer.wrap(buffer, 0, length);
+  }
+
+  /**
+   * Reads a file's bytes, at most one more than a limit (so that more than the limit shows as a
+   * longer array) and without following a symbolic link put in place of the file.
+   *
+   * @param file the file
+   * @param limit the most bytes it may have
+   * @return its bytes, {@code limit + 1} of them when it has more than the limit
+   * @throws IOException when it cannot be opened or read, or is a link
+   */
+  static byte[] upTo(Path file, long limit) throws IOException {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readNBytes((int) Math.min(limit + 1, MAX_ARRAY));
+    }
   }
 
   private static InvalidPlanException unusable(String name, String message) {

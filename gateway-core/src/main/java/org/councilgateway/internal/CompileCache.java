@@ -3,15 +3,11 @@ package org.councilgateway.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -337,14 +333,11 @@ final class CompileCache {
 
   /** Reads a file without following a link, refusing to read more than an entry may hold. */
   private static byte[] readBounded(Path file) throws IOException {
-    try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
-        LinkOption.NOFOLLOW_LINKS)); InputStream in = Channels.newInputStream(channel)) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MOST_ENTRY_BYTES + 1));
-      if (bytes.length > MOST_ENTRY_BYTES) {
-        throw new IOException("larger than " + MOST_ENTRY_BYTES + " bytes");
-      }
-      return bytes;
+    byte[] bytes = BoundedRead.upTo(file, MOST_ENTRY_BYTES);
+    if (bytes.length > MOST_ENTRY_BYTES) {
+      throw new IOException("larger than " + MOST_ENTRY_BYTES + " bytes");
     }
+    return bytes;
   }
 
   /** Identifies this build of the gateway and Drools, so that no entry outlives the code it was made for. */

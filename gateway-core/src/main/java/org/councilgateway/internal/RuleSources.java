@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Limits;
 import org.councilgateway.Problem;
@@ -231,11 +230,8 @@ public final class RuleSources {
       problems.add(new Problem(shown, 0, 0, tooLarge(attributes.size(), "", kind, maxFileBytes)));
       return;
     }
-    byte[] bytes;
     // Bounded, and not through a link put in place since the check: a file that grows is cut off.
-    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-      bytes = in.readNBytes((int) Math.min(maxFileBytes + 1, Integer.MAX_VALUE - 8));
-    }
+    byte[] bytes = BoundedRead.upTo(path, maxFileBytes);
     if (bytes.length > maxFileBytes) {
       problems.add(new Problem(shown, 0, 0, tooLarge(bytes.length, " or more", kind, maxFileBytes)));
       return;
