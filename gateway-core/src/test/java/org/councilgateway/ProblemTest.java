@@ -16,7 +16,7 @@ class ProblemTest {
   void toString_newlineAndEscapeInTheFileName_isOneLineWithThemEscaped() {
     Problem problem = new Problem("rules/bad\nname\u001b[2J.drl", 3, 7, "Unknown \"x\u2028y\".");
 
-    assertThat(problem).hasToString("rules/bad\\nname\\u001b[2J.drl:3:7: Unknown \"x\\u2028y\".");
+    assertThat(problem).hasToString("rules/bad\\u000aname\\u001b[2J.drl:3:7: Unknown \"x\\u2028y\".");
   }
 
   @Test
@@ -24,6 +24,6 @@ class ProblemTest {
     GatewayException e = new GatewayException("two", java.util.List.of(new Problem("a\nb", 0, 0, "one."),
         new Problem(null, 0, 0, "two\r\n.")));
 
-    assertThat(e.describe()).isEqualTo("a\\nb: one.\ntwo\\r\\n.");
+    assertThat(e.describe()).isEqualTo("a\\u000ab: one.\ntwo\\u000d\\u000a.");
   }
 }

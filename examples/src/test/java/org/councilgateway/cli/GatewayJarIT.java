@@ -196,7 +196,7 @@ class GatewayJarIT {
       Run run = gateway("assess", plan.toString());
 
       assertThat(run.exit()).isZero();
-      assertThat(run.out()).doesNotContain("\u001b").contains("\nX\\u001b[2J\\nOK-1: COUNCIL_WIDE: ");
+      assertThat(run.out()).doesNotContain("\u001b").contains("\nX\\u001b[2J\\u000aOK-1: COUNCIL_WIDE: ");
       assertThat(run.out().lines()).filteredOn(line -> line.startsWith("OK-1:")).hasSize(1);
     }
 
@@ -277,7 +277,7 @@ class GatewayJarIT {
       Run run = gateway("validate", rules.toString());
 
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.out()).doesNotContain("\u001b").contains("sc\\nope\\u001b[2J.drl");
+      assertThat(run.out()).doesNotContain("\u001b").contains("sc\\u000aope\\u001b[2J.drl");
       assertThat(run.out().lines()).allSatisfy(line -> assertThat(line).startsWith(rules.toString()));
       noStackTrace(run);
     }

@@ -12,9 +12,9 @@ public final class Text {
 
   /**
    * Escapes the C0 controls (newline, carriage return and tab included), DEL, the C1 controls,
-   * the line and paragraph separators and the bidirectional overrides and isolates: {@code \n},
-   * {@code \r} and {@code \t} as those two characters, the others as {@code \}{@code u001b}.
-   * Other text, a backslash included, is unchanged.
+   * the line and paragraph separators and the bidirectional overrides and isolates, each as
+   * {@code \}{@code u} and four hex digits (a newline as {@code \}{@code u000a}), as the product's
+   * documentation promises for every output. Other text, a backslash included, is unchanged.
    *
    * @param text the text, or null
    * @return the text with those characters escaped; the same string when there are none
@@ -57,12 +57,6 @@ public final class Text {
       char c = text.charAt(i);
       if (!escapes(text, i, strictly)) {
         out.append(c);
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\r') {
-        out.append("\\r");
-      } else if (c == '\t') {
-        out.append("\\t");
       } else {
         out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
       }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** No value in a plan can forge a line of the text report or act on the terminal showing it. */
 class TextReportEscapingTest {
   private static final String FORGED = "A\nNL-2027-001: COUNCIL_WIDE, route STRATEGIC_COMMISSIONING_GROUP\u001b[2J";
-  private static final String SHOWN = "A\\nNL-2027-001: COUNCIL_WIDE, route STRATEGIC_COMMISSIONING_GROUP\\u001b[2J";
+  private static final String SHOWN = "A\\u000aNL-2027-001: COUNCIL_WIDE, route STRATEGIC_COMMISSIONING_GROUP\\u001b[2J";
 
   private static PlanAssessment assessment(String id) {
     Finding finding = new Finding("CHALLENGE_RISKS", "PEOPLE\u202E", "GW-CHL-002", "appendix 4.1", "Proposal " + id + " states no risks.");

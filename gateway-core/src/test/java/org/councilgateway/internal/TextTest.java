@@ -11,9 +11,9 @@ class TextTest {
 
   @ParameterizedTest(name = "U+{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      000A | \\n
-      000D | \\r
-      0009 | \\t
+      000A | \\u000a
+      000D | \\u000d
+      0009 | \\u0009
       0000 | \\u0000
       001B | \\u001b
       001F | \\u001f
@@ -51,7 +51,7 @@ class TextTest {
   void escape_forgedLineAndClearScreen_isOneLine() {
     String id = "A\nNL-2027-001: COUNCIL_WIDE\u001b[2J\r\t";
 
-    assertThat(Text.escape(id)).isEqualTo("A\\nNL-2027-001: COUNCIL_WIDE\\u001b[2J\\r\\t").doesNotContain("\n");
+    assertThat(Text.escape(id)).isEqualTo("A\\u000aNL-2027-001: COUNCIL_WIDE\\u001b[2J\\u000d\\u0009").doesNotContain("\n");
   }
 
   @org.junit.jupiter.api.Test

@@ -21,8 +21,8 @@ class ScenarioReportEscapingTest {
     String text = ScenarioReport.text(new ScenarioRunner.Report(List.of(passed, failed), List.of(), 0));
 
     assertThat(text).doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\t");
-    assertThat(text.lines()).contains("PASS Pay\\nPASS forged\\u001b[2J",
-        "FAIL Scenario \"Pay\\nPASS forged\\u001b[2J\" (dir/a\\nb.yaml) failed:",
-        "  - P\\r1: expected x", "    P\\t1: out");
+    assertThat(text.lines()).contains("PASS Pay\\u000aPASS forged\\u001b[2J",
+        "FAIL Scenario \"Pay\\u000aPASS forged\\u001b[2J\" (dir/a\\u000ab.yaml) failed:",
+        "  - P\\u000d1: expected x", "    P\\u00091: out");
   }
 }

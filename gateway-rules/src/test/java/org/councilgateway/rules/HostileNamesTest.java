@@ -478,8 +478,8 @@ class HostileNamesTest {
       Files.writeString(rules.resolve("red\u001b[31m\nline.drl"), plainRule(""));
 
       assertThat(RuleSet.validate(rules)).singleElement().satisfies(problem -> {
-        assertThat(problem.file()).isEqualTo(rules.resolve("red\\u001b[31m\\nline.drl").toString());
-        assertThat(problem.message()).isEqualTo("The file name \"red\\u001b[31m\\nline.drl\" may hold only letters, "
+        assertThat(problem.file()).isEqualTo(rules.resolve("red\\u001b[31m\\u000aline.drl").toString());
+        assertThat(problem.message()).isEqualTo("The file name \"red\\u001b[31m\\u000aline.drl\" may hold only letters, "
             + "digits, spaces and the punctuation - _ . , ( ) ' & + (not \\u001b).");
         assertThat(problem.toString()).doesNotContain("\u001b").doesNotContain("\n");
       });
@@ -492,8 +492,8 @@ class HostileNamesTest {
       Files.writeString(folder.resolve("plain.drl"), plainRule(""));
 
       assertThat(RuleSet.validate(rules)).singleElement().satisfies(problem -> assertThat(problem.toString())
-          .isEqualTo(rules.resolve("more\\nrules") + ": The folder name \"more\\nrules\" may hold only letters, "
-              + "digits, spaces and the punctuation - _ . , ( ) ' & + (not \\n)."));
+          .isEqualTo(rules.resolve("more\\u000arules") + ": The folder name \"more\\u000arules\" may hold only letters, "
+              + "digits, spaces and the punctuation - _ . , ( ) ' & + (not \\u000a)."));
     }
 
     @Test
