@@ -1,6 +1,7 @@
 package org.councilgateway.cli;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,18 +58,16 @@ final class LimitOption {
 
   /** The limits and their values, for the help. */
   static String describe(Limits limits) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("planBytes", limits.planBytes());
-    values.put("numberDigits", limits.numberDigits());
-    values.put("numberScale", limits.numberScale());
-    values.put("ruleFileBytes", limits.ruleFileBytes());
-    values.put("factsPerSession", limits.factsPerSession());
-    values.put("factsPerProposal", limits.factsPerProposal());
-    values.put("findingsPerPlan", limits.findingsPerPlan());
-    values.put("findingsPerProposal", limits.findingsPerProposal());
-    values.put("textChars", limits.textChars());
-    values.put("assessmentTime", limits.assessmentTime().toSeconds() + "s");
-    return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    // The limits are the record's components, by name: the same names --limit takes.
+    return Arrays.stream(Limits.class.getRecordComponents()).map(component -> {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(limits);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Limits." + component.getName() + " cannot be read", e);
+      }
+      return component.getName() + "=" + (value instanceof Duration time ? time.toSeconds() + "s" : value);
+    }).collect(Collectors.joining(", "));
   }
 
   private static long whole(String value) {

@@ -49,4 +49,15 @@ class LimitOptionTest {
     assertThatThrownBy(() -> LimitOption.apply(Limits.DEFAULTS, name, value, LINE))
         .isInstanceOf(CommandLine.ParameterException.class).hasMessage(message);
   }
+
+  @org.junit.jupiter.api.Test
+  void describe_namesEveryLimitAsTheOptionTakesIt() {
+    for (java.lang.reflect.RecordComponent component : Limits.class.getRecordComponents()) {
+      assertThat(LimitOption.apply(Limits.DEFAULTS, component.getName(), component.getName().equals("assessmentTime")
+          ? "120s" : "7", LINE)).as(component.getName()).isNotNull();
+    }
+    assertThat(LimitOption.describe(Limits.DEFAULTS)).isEqualTo("planBytes=1000000000, numberDigits=100, "
+        + "numberScale=100, ruleFileBytes=1000000, factsPerSession=10000, factsPerProposal=1000, "
+        + "findingsPerPlan=100000, findingsPerProposal=100, textChars=10000, assessmentTime=120s");
+  }
 }
