@@ -1,5 +1,8 @@
 package org.councilgateway;
 
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.model.Proposal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -48,20 +51,21 @@ public interface Gateway {
    * @return the gateway
    */
   static Gateway of(RuleSet rules) {
-    return new RuleGateway(rules, Limits.DEFAULTS);
+    return new RuleGateway(rules, GatewayOptions.defaults());
   }
 
   /**
-   * A gateway on a compiled rule set, assessing within the given limits: an assessment that would
-   * record more findings, insert more facts, hold longer texts or run longer than they allow is
-   * stopped with a {@link GatewayException} naming the limit.
+   * A gateway on a compiled rule set, with the given options: it assesses within their limits (an
+   * assessment that would record more findings, insert more facts, hold longer texts or run longer
+   * than they allow is stopped with a {@link GatewayException} naming the limit), spreads a long
+   * plan over their executor, and {@link #reload(Path) reloads} with them.
    *
    * @param rules the rule set
-   * @param limits the limits; {@link Limits#DEFAULTS} unless a council needs more
+   * @param options the options; {@link GatewayOptions#defaults()} unless a council needs more
    * @return the gateway
    */
-  static Gateway of(RuleSet rules, Limits limits) {
-    return new RuleGateway(rules, limits);
+  static Gateway of(RuleSet rules, GatewayOptions options) {
+    return new RuleGateway(rules, options);
   }
 
   /**

@@ -34,13 +34,36 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
   public static final Limits DEFAULTS = new Limits(1_000_000_000L, 100, 100, 1_000_000L, 10_000L, 1_000L,
       100_000L, 100L, 10_000, Duration.ofMinutes(2));
 
-  /** Checks that every bound is positive. */
+  /**
+   * Checks every bound: positive, or for the per-proposal additions not negative.
+   *
+   * @throws IllegalArgumentException naming the first bound that is not, and its value
+   */
   public Limits {
-    Objects.requireNonNull(assessmentTime, "assessmentTime");
-    if (planBytes <= 0 || numberDigits <= 0 || numberScale <= 0 || ruleFileBytes <= 0 || factsPerSession <= 0
-        || factsPerProposal < 0 || findingsPerPlan <= 0 || findingsPerProposal < 0 || textChars <= 0
-        || assessmentTime.isNegative() || assessmentTime.isZero()) {
-      throw new IllegalArgumentException("Every limit must be positive: " + this);
+    Objects.requireNonNull(assessmentTime, "assessmentTime must not be null");
+    positive("planBytes", planBytes);
+    positive("numberDigits", numberDigits);
+    positive("numberScale", numberScale);
+    positive("ruleFileBytes", ruleFileBytes);
+    positive("factsPerSession", factsPerSession);
+    notNegative("factsPerProposal", factsPerProposal);
+    positive("findingsPerPlan", findingsPerPlan);
+    notNegative("findingsPerProposal", findingsPerProposal);
+    positive("textChars", textChars);
+    if (assessmentTime.isNegative() || assessmentTime.isZero()) {
+      throw new IllegalArgumentException("assessmentTime must be positive, but was " + assessmentTime);
+    }
+  }
+
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, but was " + value);
+    }
+  }
+
+  private static void notNegative(String name, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative, but was " + value);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.councilgateway;
 
+import org.councilgateway.model.Proposal;
 import java.time.LocalDate;
 import java.util.List;
 

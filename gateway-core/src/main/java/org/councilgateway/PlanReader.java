@@ -1,10 +1,11 @@
 package org.councilgateway;
 
+import org.councilgateway.model.Proposal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.councilgateway.internal.BoundedRead;
-import org.councilgateway.internal.PlanParser;
+import org.councilgateway.internal.read.PlanParser;
 import org.councilgateway.internal.ReadLimits;
 
 /**
@@ -13,14 +14,14 @@ import org.councilgateway.internal.ReadLimits;
  * thread-safe.
  */
 public final class PlanReader {
-  private static final PlanReader DEFAULT = new PlanReader(ReadLimits.DEFAULTS);
+  private static final PlanReader DEFAULT = new PlanReader(GatewayOptions.defaults());
 
   private final PlanParser parser;
   private final ReadLimits limits;
 
-  private PlanReader(ReadLimits limits) {
-    this.parser = new PlanParser(limits);
-    this.limits = limits;
+  private PlanReader(GatewayOptions options) {
+    this.limits = ReadLimits.of(options.limits());
+    this.parser = new PlanParser(limits, options.executor());
   }
 
   /**
@@ -33,15 +34,16 @@ public final class PlanReader {
   }
 
   /**
-   * A reader with the given limits: {@link Limits#planBytes()} bounds every plan, whatever its
-   * source, and {@link Limits#numberDigits()} and {@link Limits#numberScale()} every number in it.
+   * A reader with the given options: of their limits, {@link Limits#planBytes()} bounds every plan,
+   * whatever its source, and {@link Limits#numberDigits()} and {@link Limits#numberScale()} every
+   * number in it; a long plan's proposals are read on their executor.
    *
-   * @param limits the limits
+   * @param options the options
    * @return the reader
    */
-  public static PlanReader create(Limits limits) {
-    Objects.requireNonNull(limits, "limits");
-    return limits.equals(Limits.DEFAULTS) ? DEFAULT : new PlanReader(ReadLimits.of(limits));
+  public static PlanReader create(GatewayOptions options) {
+    Objects.requireNonNull(options, "options");
+    return options == GatewayOptions.defaults() ? DEFAULT : new PlanReader(options);
   }
 
   /**

@@ -1,7 +1,9 @@
 package org.councilgateway;
 
-import org.councilgateway.internal.JsonReport;
-import org.councilgateway.internal.TextReport;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.internal.write.JsonReport;
+import org.councilgateway.internal.write.TextReport;
 
 /** Writes assessments as JSON (the public format of PRODUCT.md) or as text for people. */
 public final class Reports {

@@ -1,5 +1,6 @@
 package org.councilgateway;
 
+import org.councilgateway.model.Proposal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;

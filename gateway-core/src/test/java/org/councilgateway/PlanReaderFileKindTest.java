@@ -62,7 +62,7 @@ class PlanReaderFileKindTest {
     String text = plan(proposal("A"));
     Path file = Files.writeString(dir.resolve("plan.json"), text);
     long size = Files.size(file);
-    PlanReader reader = PlanReader.create(Limits.DEFAULTS.withPlanBytes(size - 1));
+    PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(size - 1)).build());
 
     assertThat(onlyProblem(() -> reader.read(file))).isEqualTo(new Problem(file.toString(), 0, 0,
         "is " + size + " bytes long, more than the " + (size - 1) + " bytes a plan may be."));
@@ -72,7 +72,7 @@ class PlanReaderFileKindTest {
   void read_fileAtASmallerLimit_isRead(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("plan.json"), plan(proposal("A")));
 
-    Plan plan = PlanReader.create(Limits.DEFAULTS.withPlanBytes(Files.size(file))).read(file);
+    Plan plan = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(Files.size(file))).build()).read(file);
 
     assertThat(ids(plan)).containsExactly("A");
   }
@@ -90,7 +90,7 @@ class PlanReaderFileKindTest {
   @Test
   void readStream_oneByteOverTheLimit_isRefused() {
     byte[] bytes = plan(proposal("A")).getBytes(StandardCharsets.UTF_8);
-    PlanReader reader = PlanReader.create(Limits.DEFAULTS.withPlanBytes(bytes.length - 1));
+    PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(bytes.length - 1)).build());
 
     assertThat(onlyProblem(() -> reader.readStream(new ByteArrayInputStream(bytes), "standard input")))
         .isEqualTo(new Problem("standard input", 0, 0, "is larger than " + String.format("%,d", bytes.length - 1)
@@ -100,7 +100,7 @@ class PlanReaderFileKindTest {
   @Test
   void readStream_atTheLimit_isRead() {
     byte[] bytes = plan(proposal("A")).getBytes(StandardCharsets.UTF_8);
-    PlanReader reader = PlanReader.create(Limits.DEFAULTS.withPlanBytes(bytes.length));
+    PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(bytes.length)).build());
 
     assertThat(ids(reader.readStream(new ByteArrayInputStream(bytes), "standard input"))).containsExactly("A");
   }
@@ -122,7 +122,7 @@ class PlanReaderFileKindTest {
         return len;
       }
     };
-    PlanReader reader = PlanReader.create(Limits.DEFAULTS.withPlanBytes(1_000_000));
+    PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(1_000_000)).build());
 
     assertThat(onlyProblem(() -> reader.readStream(endless, "standard input")))
         .isEqualTo(new Problem("standard input", 0, 0, "is larger than 1,000,000 bytes, the most a plan may be."));
@@ -133,7 +133,7 @@ class PlanReaderFileKindTest {
   void readStream_devZero_isCutOffAtTheLimit() throws IOException {
     Path zero = Path.of("/dev/zero");
     assumeTrue(Files.exists(zero), "no /dev/zero here");
-    PlanReader reader = PlanReader.create(Limits.DEFAULTS.withPlanBytes(4096));
+    PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withPlanBytes(4096)).build());
 
     try (InputStream in = Files.newInputStream(zero)) {
       assertThat(onlyProblem(() -> reader.readStream(in, "standard input")))
@@ -143,6 +143,6 @@ class PlanReaderFileKindTest {
 
   @Test
   void create_defaults_isTheDefaultReader() {
-    assertThat(PlanReader.create(Limits.DEFAULTS)).isSameAs(PlanReader.create());
+    assertThat(PlanReader.create(GatewayOptions.defaults())).isSameAs(PlanReader.create());
   }
 }

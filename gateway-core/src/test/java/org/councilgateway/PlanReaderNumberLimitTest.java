@@ -89,7 +89,7 @@ class PlanReaderNumberLimitTest {
 
     @Test
     void read_smallerLimit_appliesBothWays() {
-      PlanReader reader = PlanReader.create(Limits.DEFAULTS.withNumberScale(2));
+      PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withNumberScale(2)).build());
 
       assertThat(readBetweenSoundOnes(reader, "reductionPercent", "1e2").errors()).isEmpty();
       assertThat(readBetweenSoundOnes(reader, "reductionPercent", "0.01").errors()).isEmpty();
@@ -131,7 +131,7 @@ class PlanReaderNumberLimitTest {
 
     @Test
     void read_smallerLimit_countsTheDigitsNotTheSign() {
-      PlanReader reader = PlanReader.create(Limits.DEFAULTS.withNumberDigits(5));
+      PlanReader reader = PlanReader.create(GatewayOptions.builder().limits(Limits.DEFAULTS.withNumberDigits(5)).build());
 
       assertThat(readBetweenSoundOnes(reader, "annualValue", "12345").errors()).isEmpty();
       assertThat(readBetweenSoundOnes(reader, "reductionPercent", "12.345").errors()).isEmpty();

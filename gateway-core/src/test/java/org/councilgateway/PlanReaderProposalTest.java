@@ -1,5 +1,9 @@
 package org.councilgateway;
 
+import org.councilgateway.model.CompletedEia;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.Proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.councilgateway.PlanJson.proposal;

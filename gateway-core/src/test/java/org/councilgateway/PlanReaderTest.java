@@ -1,5 +1,20 @@
 package org.councilgateway;
 
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.CompletedEia;
+import org.councilgateway.model.Consultee;
+import org.councilgateway.model.DeliveryOption;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.EiaRecord;
+import org.councilgateway.model.FundingSource;
+import org.councilgateway.model.FundingType;
+import org.councilgateway.model.PaymentModel;
+import org.councilgateway.model.Performance;
+import org.councilgateway.model.Proposal;
+import org.councilgateway.model.Provider;
+import org.councilgateway.model.Sector;
+import org.councilgateway.model.Staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,5 +1,6 @@
 package org.councilgateway;
 
+import org.councilgateway.model.Proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

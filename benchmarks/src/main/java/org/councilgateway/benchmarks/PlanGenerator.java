@@ -10,22 +10,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.councilgateway.ChangeType;
-import org.councilgateway.CompletedEia;
-import org.councilgateway.Consultee;
-import org.councilgateway.DeliveryOption;
-import org.councilgateway.EiaKind;
-import org.councilgateway.EiaLevel;
-import org.councilgateway.EiaRecord;
-import org.councilgateway.FundingSource;
-import org.councilgateway.FundingType;
-import org.councilgateway.PaymentModel;
-import org.councilgateway.Performance;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.CompletedEia;
+import org.councilgateway.model.Consultee;
+import org.councilgateway.model.DeliveryOption;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.EiaRecord;
+import org.councilgateway.model.FundingSource;
+import org.councilgateway.model.FundingType;
+import org.councilgateway.model.PaymentModel;
+import org.councilgateway.model.Performance;
 import org.councilgateway.Plan;
-import org.councilgateway.Proposal;
-import org.councilgateway.Provider;
-import org.councilgateway.Sector;
-import org.councilgateway.Staffing;
+import org.councilgateway.model.Proposal;
+import org.councilgateway.model.Provider;
+import org.councilgateway.model.Sector;
+import org.councilgateway.model.Staffing;
 
 /**
  * Generates forward plans of any size in which each proposal has about the same number of real

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.councilgateway.CompletedEia;
-import org.councilgateway.FundingSource;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.CompletedEia;
+import org.councilgateway.model.FundingSource;
+import org.councilgateway.model.Proposal;
 
 /** Writes a proposal in the plan format, on one line. */
 final class ProposalJson {

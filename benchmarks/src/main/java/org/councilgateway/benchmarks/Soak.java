@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
 import org.councilgateway.Gateway;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.Proposal;
 
 /**
  * A soak run: a million single-proposal assessments in one JVM, printing the heap in use after a

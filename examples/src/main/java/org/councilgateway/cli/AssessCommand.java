@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.councilgateway.Gateway;
 import org.councilgateway.Plan;
-import org.councilgateway.PlanAssessment;
+import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.PlanReader;
 import org.councilgateway.Problem;
 import org.councilgateway.Reports;
@@ -61,8 +61,8 @@ final class AssessCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
     long started = System.nanoTime();
     boolean standardInput = plan.toString().equals("-");
-    Plan read = standardInput ? PlanReader.create(GatewayCommand.limits()).readStream(System.in, STANDARD_INPUT)
-        : PlanReader.create(GatewayCommand.limits()).read(plan);
+    Plan read = standardInput ? PlanReader.create(GatewayCommand.options()).readStream(System.in, STANDARD_INPUT)
+        : PlanReader.create(GatewayCommand.options()).read(plan);
     long wasRead = System.nanoTime();
     Gateway gateway;
     try {

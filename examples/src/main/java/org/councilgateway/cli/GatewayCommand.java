@@ -2,6 +2,7 @@ package org.councilgateway.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.councilgateway.GatewayOptions;
 import java.util.List;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
@@ -37,6 +38,8 @@ public final class GatewayCommand implements Runnable {
    * per process; {@link #run} resets them.
    */
   private static volatile Limits limits = Limits.DEFAULTS;
+  /** Where this run keeps compiled rules directories, or null for nowhere. */
+  private static volatile Path compileCache;
 
   @Option(names = "--limit", scope = ScopeType.INHERIT, paramLabel = "NAME=VALUE",
       description = "Raise (or lower) a limit on reading and assessing, e.g. --limit planBytes=2000000000 "
@@ -93,7 +96,7 @@ public final class GatewayCommand implements Runnable {
   }
 
   private static int run(PrintWriter out, PrintWriter err, java.io.OutputStream bytesOut, String... args) {
-    useCompileCache();
+    compileCache = compileCacheDirectory();
     limits = Limits.DEFAULTS;
     System.setProperty("gateway.limitNames", LimitOption.describe(Limits.DEFAULTS));
     GatewayCommand root = new GatewayCommand();
@@ -146,37 +149,48 @@ public final class GatewayCommand implements Runnable {
   }
 
   /**
-   * Keeps compiled rules directories in the user's cache, so that the next run on unchanged rules
-   * skips the compilation: {@code $GATEWAY_COMPILE_CACHE}, else {@code $XDG_CACHE_HOME/councilgateway},
-   * else {@code ~/.cache/councilgateway}; {@code GATEWAY_COMPILE_CACHE=off} turns it off.
+   * Where this run keeps compiled rules directories, so that the next run on unchanged rules skips
+   * the compilation: {@code $GATEWAY_COMPILE_CACHE}, else {@code $XDG_CACHE_HOME/councilgateway},
+   * else {@code ~/.cache/councilgateway}; {@code GATEWAY_COMPILE_CACHE=off} turns it off (null).
    */
-  static void useCompileCache() {
-    if (System.getProperty("gateway.compileCache") != null) {
-      return;
-    }
+  static Path compileCacheDirectory() {
     String chosen = System.getenv("GATEWAY_COMPILE_CACHE");
     if ("off".equals(chosen)) {
-      return;
+      return null;
     }
-    Path cache;
     if (chosen != null && !chosen.isBlank()) {
-      cache = Path.of(chosen);
-    } else if (System.getenv("XDG_CACHE_HOME") != null && !System.getenv("XDG_CACHE_HOME").isBlank()) {
-      cache = Path.of(System.getenv("XDG_CACHE_HOME"), "councilgateway");
-    } else {
-      cache = Path.of(System.getProperty("user.home"), ".cache", "councilgateway");
+      return Path.of(chosen);
     }
-    System.setProperty("gateway.compileCache", cache.toString());
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "councilgateway");
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "councilgateway");
+  }
+
+  /** The options of this run: its limits and compile cache. */
+  static GatewayOptions options() {
+    GatewayOptions.Builder options = GatewayOptions.builder().limits(limits);
+    Path cache = compileCache;
+    if (cache != null) {
+      try {
+        options.compileCache(cache);
+      } catch (IllegalArgumentException e) {
+        org.slf4j.LoggerFactory.getLogger(GatewayCommand.class).warn("Compiling without the compile cache: {}",
+            Text.escape(e.getMessage()));
+      }
+    }
+    return options.build();
   }
 
   /** The rule set to use: the bundled rules, or a rules directory. */
   static RuleSet ruleSet(Path rules) {
-    return rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules, limits);
+    return rules == null ? RuleSet.bundled() : RuleSet.fromDirectory(rules, options());
   }
 
   /** A gateway on {@link #ruleSet(Path)}. */
   static Gateway gateway(Path rules) {
-    return Gateway.of(ruleSet(rules), limits);
+    return Gateway.of(ruleSet(rules), options());
   }
 
   /** The command's version, from the jar. */

@@ -2,14 +2,14 @@ package org.councilgateway.examples;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.councilgateway.Assessment;
-import org.councilgateway.ChangeType;
-import org.councilgateway.DeliveryOption;
-import org.councilgateway.Finding;
-import org.councilgateway.FundingSource;
-import org.councilgateway.FundingType;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.DeliveryOption;
+import org.councilgateway.assessment.Finding;
+import org.councilgateway.model.FundingSource;
+import org.councilgateway.model.FundingType;
 import org.councilgateway.Gateway;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.Proposal;
 
 /**
  * How a case-management or forward-plan system embeds the gateway: build it once, then assess

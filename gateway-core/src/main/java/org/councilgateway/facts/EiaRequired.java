@@ -1,8 +1,8 @@
 package org.councilgateway.facts;
 
 import java.util.Objects;
-import org.councilgateway.EiaKind;
-import org.councilgateway.EiaLevel;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
 
 /**
  * Derived by the EIA rules: a proposal requires an equality impact assessment of a kind, at least

@@ -1,9 +1,9 @@
 package org.councilgateway.facts;
 
 import java.util.Collection;
-import org.councilgateway.EiaKind;
-import org.councilgateway.EiaLevel;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.Proposal;
 
 /**
  * Where rules record what they find: the global {@code findings} in every rule file. Each call is

@@ -3,7 +3,7 @@ package org.councilgateway.facts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.Proposal;
 
 /**
  * Derived by helper rules: something a proposal could share with another (a service area, or a

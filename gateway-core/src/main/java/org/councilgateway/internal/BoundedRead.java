@@ -146,7 +146,7 @@ public final class BoundedRead {
    * @return its bytes, {@code limit + 1} of them when it has more than the limit
    * @throws IOException when it cannot be opened or read, or is a link
    */
-  static byte[] upTo(Path file, long limit) throws IOException {
+  public static byte[] upTo(Path file, long limit) throws IOException {
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       return in.readNBytes((int) Math.min(limit + 1, MAX_ARRAY));
     }

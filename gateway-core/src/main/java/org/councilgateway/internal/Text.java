@@ -31,7 +31,7 @@ public final class Text {
    * @param text the text, or null
    * @return the text with those characters escaped; the same string when there are none
    */
-  static String escapeStrictly(String text) {
+  public static String escapeStrictly(String text) {
     return escape(text, true);
   }
 

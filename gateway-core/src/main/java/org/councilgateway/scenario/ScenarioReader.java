@@ -28,7 +28,7 @@ import org.councilgateway.Problem;
 import org.councilgateway.internal.BoundedRead;
 import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.internal.LocatedTree;
-import org.councilgateway.internal.PlanParser;
+import org.councilgateway.internal.read.PlanParser;
 import org.councilgateway.internal.ReadLimits;
 
 /**
@@ -47,7 +47,7 @@ public final class ScenarioReader {
   private static final ReadLimits READ_LIMITS = ReadLimits.of(LIMITS);
   private static final JsonFactory JSON = READ_LIMITS.jsonFactory();
   private static final YAMLFactory YAML = READ_LIMITS.yamlFactory();
-  private static final PlanParser PLANS = new PlanParser(READ_LIMITS);
+  private static final PlanParser PLANS = new PlanParser(READ_LIMITS, Runnable::run);
 
   private ScenarioReader() {}
 

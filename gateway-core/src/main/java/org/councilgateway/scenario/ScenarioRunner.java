@@ -8,17 +8,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.councilgateway.Assessment;
-import org.councilgateway.EiaAssessment;
-import org.councilgateway.Finding;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
 import org.councilgateway.InputError;
-import org.councilgateway.PlanAssessment;
-import org.councilgateway.PortfolioFinding;
-import org.councilgateway.PortfolioRef;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.assessment.PortfolioRef;
 import org.councilgateway.RuleInfo;
-import org.councilgateway.TraceEntry;
+import org.councilgateway.assessment.TraceEntry;
 import org.councilgateway.Warning;
 
 /** Runs scenarios against a gateway and compares what came out with what was expected. */

@@ -166,7 +166,7 @@ class ScenarioReaderTest {
         + "  - {id: P-2, title: Cut, leadDirectorate: PEOPLE, serviceArea: LEISURE, changeType: REDUCE,"
         + " reductionPercent: 1e-999999999}\nerrors: 1\n");
 
-    assertThat(scenarios.get(0).plan().proposals()).extracting(org.councilgateway.Proposal::id).containsExactly("P-1");
+    assertThat(scenarios.get(0).plan().proposals()).extracting(org.councilgateway.model.Proposal::id).containsExactly("P-1");
     assertThat(scenarios.get(0).plan().errors()).singleElement().satisfies(error -> {
       assertThat(error.path()).isEqualTo("/proposals/1/reductionPercent");
       assertThat(error.message()).contains("the numberScale limit");

@@ -11,13 +11,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.councilgateway.ChangeType;
+import org.councilgateway.model.ChangeType;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
+import org.councilgateway.GatewayOptions;
 import org.councilgateway.Limits;
 import org.councilgateway.Plan;
-import org.councilgateway.PlanAssessment;
-import org.councilgateway.Proposal;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class AssessmentLimitsTest {
   private static final String HEADER = """
       package org.councilgateway.rules;
 
-      import org.councilgateway.Proposal;
+      import org.councilgateway.model.Proposal;
       import org.councilgateway.facts.AffectedDirectorate;
       import org.councilgateway.facts.Findings;
 
@@ -86,7 +87,7 @@ class AssessmentLimitsTest {
 
   @Test
   void assess_factWithEverLongerText_withinARaisedLimit_goesOnToTheNextLimit(@TempDir Path dir) throws IOException {
-    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules(dir, GROWING)), Limits.DEFAULTS.withTextChars(20_000));
+    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules(dir, GROWING)), GatewayOptions.builder().limits(Limits.DEFAULTS.withTextChars(20_000)).build());
 
     assertThatThrownBy(() -> gateway.assess(plan(1), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
         e -> assertThat(e.getMessage()).contains("32,768 characters; the most is 20,000 (limit textChars"));
@@ -94,7 +95,7 @@ class AssessmentLimitsTest {
 
   @Test
   void assess_rulesInsertingWithoutEnd_stopAtTheFactsLimit(@TempDir Path dir) throws IOException {
-    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules(dir, MULTIPLYING)), Limits.DEFAULTS.withFacts(100, 10));
+    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules(dir, MULTIPLYING)), GatewayOptions.builder().limits(Limits.DEFAULTS.withFacts(100, 10)).build());
 
     assertThatThrownBy(() -> gateway.assess(plan(3), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
         e -> assertThat(e.getMessage()).isEqualTo("The rules inserted more than 130 facts into a session of 3 "
@@ -104,7 +105,7 @@ class AssessmentLimitsTest {
 
   @Test
   void assess_moreFindingsThanTheLimit_stops() {
-    Gateway gateway = Gateway.of(RuleSet.bundled(), Limits.DEFAULTS.withFindings(20, 1));
+    Gateway gateway = Gateway.of(RuleSet.bundled(), GatewayOptions.builder().limits(Limits.DEFAULTS.withFindings(20, 1)).build());
 
     assertThatThrownBy(() -> gateway.assess(plan(10), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
         e -> assertThat(e.getMessage()).isEqualTo("The rules recorded more than 30 findings for 10 proposal(s), "
@@ -116,7 +117,7 @@ class AssessmentLimitsTest {
   void assess_findingsWithinTheLimit_assessesAsWithTheDefaults() {
     PlanAssessment unbounded = Gateway.bundled().assess(plan(10), AS_OF);
 
-    PlanAssessment bounded = Gateway.of(RuleSet.bundled(), Limits.DEFAULTS.withFindings(1_000, 0)).assess(plan(10), AS_OF);
+    PlanAssessment bounded = Gateway.of(RuleSet.bundled(), GatewayOptions.builder().limits(Limits.DEFAULTS.withFindings(1_000, 0)).build()).assess(plan(10), AS_OF);
 
     assertThat(unbounded.assessments()).allSatisfy(a -> assertThat(a.challenges()).isNotEmpty());
     assertThat(bounded).isEqualTo(unbounded);
@@ -124,7 +125,7 @@ class AssessmentLimitsTest {
 
   @Test
   void assess_longerThanTheTimeLimit_isHalted() {
-    Gateway gateway = Gateway.of(RuleSet.bundled(), Limits.DEFAULTS.withAssessmentTime(Duration.ofNanos(1)));
+    Gateway gateway = Gateway.of(RuleSet.bundled(), GatewayOptions.builder().limits(Limits.DEFAULTS.withAssessmentTime(Duration.ofNanos(1))).build());
 
     assertThatThrownBy(() -> gateway.assess(plan(300), AS_OF)).isInstanceOfSatisfying(GatewayException.class,
         e -> assertThat(e.getMessage()).startsWith("The assessment of 300 proposal(s) took longer than 0.000000001s, "

@@ -24,22 +24,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.councilgateway.Assessment;
-import org.councilgateway.Classification;
-import org.councilgateway.EiaAssessment;
-import org.councilgateway.EiaLevel;
-import org.councilgateway.Finding;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Classification;
+import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.Gateway;
 import org.councilgateway.InputError;
 import org.councilgateway.Plan;
-import org.councilgateway.PlanAssessment;
+import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.PlanReader;
-import org.councilgateway.PortfolioFinding;
-import org.councilgateway.PortfolioRef;
-import org.councilgateway.Proposal;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.assessment.PortfolioRef;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.Reports;
-import org.councilgateway.Route;
-import org.councilgateway.TraceEntry;
+import org.councilgateway.assessment.Route;
+import org.councilgateway.assessment.TraceEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -356,13 +356,13 @@ class AssessmentPropertiesTest {
           if (p.provider().underperforming()) {
             underperforming.add(name);
           }
-          boolean cuts = p.changeType() == org.councilgateway.ChangeType.REDUCE
-              || p.changeType() == org.councilgateway.ChangeType.DECOMMISSION;
-          if (cuts && p.provider().sector() == org.councilgateway.Sector.VCS) {
+          boolean cuts = p.changeType() == org.councilgateway.model.ChangeType.REDUCE
+              || p.changeType() == org.councilgateway.model.ChangeType.DECOMMISSION;
+          if (cuts && p.provider().sector() == org.councilgateway.model.Sector.VCS) {
             cut.computeIfAbsent(name, k -> new TreeSet<>()).add(p.id());
           }
         }
-        if (p.changeType() == org.councilgateway.ChangeType.REDUCE && p.reductionPercent() != null) {
+        if (p.changeType() == org.councilgateway.model.ChangeType.REDUCE && p.reductionPercent() != null) {
           reductions.computeIfAbsent(p.reductionPercent().stripTrailingZeros(), k -> new TreeSet<>()).add(p.id());
         }
       }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeepRuleFilesTest {
   private static final String HEAD = """
       package org.councilgateway.rules;
-      import org.councilgateway.Proposal;
+      import org.councilgateway.model.Proposal;
       rule "Deep"
         @id("GW-DEEP") @source("A test") @description("A test rule.")
       when

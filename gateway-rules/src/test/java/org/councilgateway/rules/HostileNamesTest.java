@@ -49,7 +49,7 @@ class HostileNamesTest {
   private static final String HEADER = """
       package org.councilgateway.rules;
 
-      import org.councilgateway.Proposal;
+      import org.councilgateway.model.Proposal;
       import org.councilgateway.facts.Findings;
 
       global Findings findings;
@@ -263,7 +263,7 @@ class HostileNamesTest {
 
     private List<Problem> validate(Path dir, String when, String then) throws IOException {
       Path rules = RuleSetLoadingTest.copy(dir);
-      Files.writeString(rules.resolve("hostile.drl"), HEADER + "import org.councilgateway.ChangeType;\n"
+      Files.writeString(rules.resolve("hostile.drl"), HEADER + "import org.councilgateway.model.ChangeType;\n"
           + rule("\"Scoped\"", "", when, then));
       return RuleSet.validate(rules);
     }
@@ -356,20 +356,22 @@ class HostileNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"org.councilgateway.ReloadResult",
-        "org.councilgateway.Limits", "org.councilgateway.Problem", "org.councilgateway.PlanAssessment",
-        "org.councilgateway.Finding", "org.councilgateway.RuleInfo"})
+        "org.councilgateway.Limits", "org.councilgateway.Problem", "org.councilgateway.assessment.PlanAssessment",
+        "org.councilgateway.assessment.Finding", "org.councilgateway.assessment.Route", "org.councilgateway.RuleInfo",
+        "org.councilgateway.Gateway", "org.councilgateway.RuleSet", "org.councilgateway.scenario.Scenario",
+        "org.councilgateway.internal.ruleset.RuleMeta", "org.councilgateway.internal.ruleset.KnownCodes"})
     void apiType_isRefused(String type, @TempDir Path dir) throws IOException {
       Path rules = RuleSetLoadingTest.copy(dir);
       Path hostile = rules.resolve("hostile.drl");
-      String text = HEADER.replace("import org.councilgateway.Proposal;",
-          "import org.councilgateway.Proposal;\nimport " + type + ";") + rule("\"Plain\"", "", "", RECORD);
+      String text = HEADER.replace("import org.councilgateway.model.Proposal;",
+          "import org.councilgateway.model.Proposal;\nimport " + type + ";") + rule("\"Plain\"", "", "", RECORD);
       Files.writeString(hostile, text);
 
       assertThat(RuleSet.validate(rules)).singleElement().satisfies(problem -> {
         assertThat(problem.file()).isEqualTo(hostile.toString());
         assertThat(problem.line()).isEqualTo(lineOf(text, "import " + type + ";"));
         assertThat(problem.message()).startsWith("imports " + type + ", which rule files may not do: only the "
-            + "model types (Proposal and its value types, and the facts of org.councilgateway.facts)");
+            + "model types (Proposal and its value types, of org.councilgateway.model, and the facts of org.councilgateway.facts)");
       });
     }
 
@@ -379,9 +381,9 @@ class HostileNamesTest {
       String imports = Stream.of("ChangeType", "CompletedEia", "Consultee", "DeliveryOption", "EiaKind", "EiaLevel",
               "EiaRecord", "FundingSource", "FundingType", "PaymentModel", "Performance", "Provider", "Sector",
               "Staffing")
-          .map(type -> "import org.councilgateway." + type + ";\n").collect(Collectors.joining());
-      Files.writeString(rules.resolve("plain.drl"), HEADER.replace("import org.councilgateway.Proposal;\n",
-          "import org.councilgateway.Proposal;\n" + imports) + rule("\"Plain\"", "", "", RECORD));
+          .map(type -> "import org.councilgateway.model." + type + ";\n").collect(Collectors.joining());
+      Files.writeString(rules.resolve("plain.drl"), HEADER.replace("import org.councilgateway.model.Proposal;\n",
+          "import org.councilgateway.model.Proposal;\n" + imports) + rule("\"Plain\"", "", "", RECORD));
 
       assertThat(RuleSet.validate(rules)).isEmpty();
     }

@@ -10,12 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.councilgateway.Assessment;
-import org.councilgateway.ChangeType;
-import org.councilgateway.Finding;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.Gateway;
 import org.councilgateway.Problem;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.RuleSet;
 import org.councilgateway.RuleSetException;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class HostileRuleFilesTest {
   private static final String HEADER = """
       package org.councilgateway.rules;
 
-      import org.councilgateway.Proposal;
+      import org.councilgateway.model.Proposal;
       import org.councilgateway.facts.AffectedDirectorate;
       import org.councilgateway.facts.Findings;
       """;
@@ -216,7 +216,7 @@ class HostileRuleFilesTest {
   }
 
   /** Everything the bundled rules do, and a little more, in one added rule. */
-  private static final String HARMLESS = file("import org.councilgateway.ChangeType;\nimport java.util.List;\n", "",
+  private static final String HARMLESS = file("import org.councilgateway.model.ChangeType;\nimport java.util.List;\n", "",
       rule("Harmless",
           "  $w : String( this != $id, length() > 0 ) from $p.wards()\n"
               + "  not AffectedDirectorate( proposalId == $id, directorate == \"NOBODY\" )\n"

@@ -11,15 +11,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.councilgateway.Assessment;
-import org.councilgateway.ChangeType;
-import org.councilgateway.Finding;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.Gateway;
 import org.councilgateway.InputError;
 import org.councilgateway.Plan;
-import org.councilgateway.PlanAssessment;
-import org.councilgateway.PortfolioFinding;
-import org.councilgateway.Proposal;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.Reports;
 import org.councilgateway.RuleSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +85,7 @@ class LargePlanTest {
     Files.writeString(rules.resolve("twins.drl"), """
         package org.councilgateway.rules;
 
-        import org.councilgateway.Proposal;
+        import org.councilgateway.model.Proposal;
         import org.councilgateway.facts.Findings;
 
         global Findings findings;
@@ -117,7 +117,7 @@ class LargePlanTest {
     Files.writeString(rules.resolve("joint.drl"), """
         package org.councilgateway.rules;
 
-        import org.councilgateway.Proposal;
+        import org.councilgateway.model.Proposal;
         import org.councilgateway.facts.AffectedDirectorate;
         import org.councilgateway.facts.Findings;
         import java.util.List;

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.councilgateway.Assessment;
-import org.councilgateway.Classification;
-import org.councilgateway.EiaKind;
-import org.councilgateway.EiaLevel;
-import org.councilgateway.Finding;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Classification;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.Gateway;
-import org.councilgateway.PlanAssessment;
+import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.PlanReader;
 import org.councilgateway.Reports;
-import org.councilgateway.Route;
+import org.councilgateway.assessment.Route;
 import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md's example proposal gives exactly PRODUCT.md's example output. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.councilgateway.GatewayOptions;
 import org.councilgateway.Limits;
 import org.councilgateway.Problem;
 import org.councilgateway.RuleSet;
@@ -100,7 +101,7 @@ class ReferenceDataLimitsTest {
     assertThatThrownBy(() -> RuleSet.fromDirectory(rules)).isInstanceOfSatisfying(RuleSetException.class,
         e -> assertThat(e.problems()).extracting(Problem::message).singleElement()
             .satisfies(m -> assertThat(m).endsWith("the reference data may be at most 1,000,000 bytes.")));
-    assertThat(RuleSet.fromDirectory(rules, Limits.DEFAULTS.withRuleFileBytes(2_000_000)).referenceData().settings()
+    assertThat(RuleSet.fromDirectory(rules, GatewayOptions.builder().limits(Limits.DEFAULTS.withRuleFileBytes(2_000_000)).build()).referenceData().settings()
         .keyDecisionValue()).isEqualTo(350_000);
   }
 }

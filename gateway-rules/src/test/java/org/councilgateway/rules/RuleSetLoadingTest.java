@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.councilgateway.ChangeType;
+import org.councilgateway.model.ChangeType;
 import org.councilgateway.Gateway;
+import org.councilgateway.GatewayOptions;
 import org.councilgateway.Problem;
-import org.councilgateway.Proposal;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.RuleSet;
 import org.councilgateway.RuleSetException;
@@ -115,7 +116,7 @@ class RuleSetLoadingTest {
         "end",
         ""));
     // Facts bounded far above the firing bound, so that the firing bound is what stops the rule.
-    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules), org.councilgateway.Limits.DEFAULTS.withFacts(1_000_000, 0));
+    Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules), GatewayOptions.builder().limits(org.councilgateway.Limits.DEFAULTS.withFacts(1_000_000, 0)).build());
     Proposal cut = Proposal.builder("R", "Cut", "PEOPLE", "ADVOCACY", ChangeType.REDUCE)
         .reductionPercent(java.math.BigDecimal.TEN).build();
 

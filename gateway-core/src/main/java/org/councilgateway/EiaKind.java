@@ -1,9 +1,0 @@
-package org.councilgateway;
-
-/** The kind of equality impact assessment: effects on people who use services, or on council staff (Wandsworth 25). */
-public enum EiaKind {
-  /** {@code SERVICE}. */
-  SERVICE,
-  /** {@code STAFFING}. */
-  STAFFING;
-}

@@ -1,9 +1,0 @@
-package org.councilgateway;
-
-/** Where a proposal goes for challenge: its own directorate, or the Strategic Commissioning and Procurement Group. */
-public enum Route {
-  /** {@code DIRECTORATE}. */
-  DIRECTORATE,
-  /** {@code STRATEGIC_COMMISSIONING_GROUP}. */
-  STRATEGIC_COMMISSIONING_GROUP;
-}

@@ -1,0 +1,7 @@
+/**
+ * Implementation shared by the stages, not API: bounded reading of files and streams, JSON and
+ * YAML reading within limits (one configuration for plans, scenarios and reference data), the
+ * escaping of text for output, and the one place work is spread over threads. Public only so that
+ * the stage packages beside it can use it; the module does not export it.
+ */
+package org.councilgateway.internal;

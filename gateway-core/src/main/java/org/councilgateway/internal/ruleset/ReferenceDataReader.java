@@ -1,0 +1,339 @@
+package org.councilgateway.internal.ruleset;
+
+import org.councilgateway.internal.BoundedTree;
+import org.councilgateway.internal.LocatedTree;
+import org.councilgateway.internal.ReadLimits;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.councilgateway.Limits;
+import org.councilgateway.Problem;
+import org.councilgateway.facts.ClientGroup;
+import org.councilgateway.facts.Directorate;
+import org.councilgateway.facts.InHouseCapability;
+import org.councilgateway.facts.Interdependency;
+import org.councilgateway.facts.PartnerCommissioner;
+import org.councilgateway.facts.ReferenceData;
+import org.councilgateway.facts.SafeguardingSensitive;
+import org.councilgateway.facts.ServiceArea;
+import org.councilgateway.facts.ServiceScope;
+import org.councilgateway.facts.Settings;
+
+/**
+ * Reads the reference data file and checks that it holds together, reporting each problem with
+ * its file, line and column.
+ */
+final class ReferenceDataReader {
+  /** The factory for the default limits, which nearly every read uses. */
+  private static final YAMLFactory DEFAULT_YAML = ReadLimits.forRuleFiles(Limits.DEFAULTS).yamlFactory();
+  private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
+      "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
+      "safeguardingSensitive", "settings");
+  private static final List<String> SETTINGS = List.of("keyDecisionValue", "keyDecisionWards",
+      "eiaValidityMonths", "overlapWindowMonths", "blanketReductionCount", "cumulativeProviderCount");
+
+  private final String file;
+  private final Limits limits;
+  private final List<Problem> problems = new ArrayList<>();
+  private LocatedTree tree;
+
+  private ReferenceDataReader(String file, Limits limits) {
+    this.file = file;
+    this.limits = limits;
+  }
+
+  /** The outcome of reading: the data when sound, and every problem found. */
+  record Result(ReferenceData data, List<Problem> problems) {}
+
+  static Result read(String file, String content) {
+    return read(file, content, Limits.DEFAULTS);
+  }
+
+  /**
+   * Reads reference data within limits: its size ({@link Limits#ruleFileBytes()}) and its numbers.
+   *
+   * @param file the file as messages name it
+   * @param content its text
+   * @param limits the limits
+   * @return the data when sound, and every problem found
+   */
+  static Result read(String file, String content, Limits limits) {
+    return new ReferenceDataReader(file, limits).read(content);
+  }
+
+  private Result read(String content) {
+    if (content.length() > limits.ruleFileBytes()) {
+      // Characters are never more than the bytes they were read from.
+      problems.add(new Problem(file, 0, 0, "is larger than " + String.format(Locale.ROOT, "%,d", limits.ruleFileBytes())
+          + " bytes, the most a reference data file may be."));
+      return new Result(null, problems);
+    }
+    YAMLFactory yaml = limits.equals(Limits.DEFAULTS) ? DEFAULT_YAML : ReadLimits.forRuleFiles(limits).yamlFactory();
+    try (JsonParser parser = yaml.createParser(content)) {
+      tree = LocatedTree.read(parser, limits.numberDigits(), limits.numberScale());
+    } catch (BoundedTree.DuplicateKeyException e) {
+      var at = e.getLocation();
+      problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "The key \"" + e.key() + "\" is given twice in one mapping" + (e.firstLine() > 0 ? " (first on line "
+          + e.firstLine() + ")" : "") + ": give each key once, as the later would silently replace the earlier."));
+      return new Result(null, problems);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "is not valid YAML: " + e.getOriginalMessage()));
+      return new Result(null, problems);
+    } catch (IOException e) {
+      problems.add(new Problem(file, 0, 0, "cannot be read: " + e.getMessage()));
+      return new Result(null, problems);
+    }
+    JsonNode root = tree.root();
+    faults(root, "");
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
+    if (!root.isObject()) {
+      problems.add(problem(root, "The reference data must be a mapping with the keys " + String.join(", ", sorted(TOP_LEVEL)) + "."));
+      return new Result(null, problems);
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!TOP_LEVEL.contains(name)) {
+        problems.add(problem(root.get(name), "Unknown key \"" + name + "\": the reference data does not define it."));
+      }
+    }
+    List<Directorate> directorates = codes(root, "directorates").stream().map(Directorate::new).toList();
+    List<ServiceArea> serviceAreas = entries(root, "serviceAreas", this::serviceArea);
+    List<Interdependency> interdependencies = entries(root, "interdependencies", this::interdependency);
+    List<String> characteristics = codes(root, "protectedCharacteristics");
+    List<ClientGroup> clientGroups = entries(root, "clientGroups", this::clientGroup);
+    List<PartnerCommissioner> partners = codes(root, "partnerCommissioners").stream().map(PartnerCommissioner::new).toList();
+    List<InHouseCapability> inHouse = codes(root, "inHouseCapability").stream().map(InHouseCapability::new).toList();
+    List<SafeguardingSensitive> safeguarding = codes(root, "safeguardingSensitive").stream().map(SafeguardingSensitive::new).toList();
+    Settings settings = settings(root.get("settings"));
+    checkConsistency(root, directorates, serviceAreas, characteristics);
+    if (!problems.isEmpty()) {
+      return new Result(null, problems);
+    }
+    return new Result(new ReferenceData(directorates, serviceAreas, interdependencies, characteristics,
+        clientGroups, partners, inHouse, safeguarding, settings), problems);
+  }
+
+  /** Reports every number the tree refused, each at its place. */
+  private void faults(JsonNode node, String path) {
+    BoundedTree.Fault fault = BoundedTree.fault(node);
+    if (fault != null) {
+      problems.add(problem(node, fault.sentence(path.isEmpty() ? "The value" : path)));
+    } else if (node.isObject()) {
+      node.properties().forEach(field -> faults(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        faults(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  private void checkConsistency(JsonNode root, List<Directorate> directorates, List<ServiceArea> areas,
+      List<String> characteristics) {
+    Set<String> directorateCodes = new HashSet<>();
+    directorates.forEach(d -> directorateCodes.add(d.code()));
+    Set<String> areaCodes = new HashSet<>();
+    areas.forEach(a -> areaCodes.add(a.code()));
+    Set<String> characteristicCodes = new HashSet<>(characteristics);
+    JsonNode areaNodes = root.path("serviceAreas");
+    for (JsonNode area : areaNodes) {
+      JsonNode owner = area.path("owner");
+      if (owner.isTextual() && !directorateCodes.contains(owner.asText())) {
+        problems.add(problem(owner, "Service area " + area.path("code").asText() + " is owned by "
+            + owner.asText() + ", which is not a directorate in directorates."));
+      }
+    }
+    for (JsonNode link : root.path("interdependencies")) {
+      for (String end : List.of("from", "to")) {
+        JsonNode code = link.path(end);
+        if (code.isTextual() && !areaCodes.contains(code.asText())) {
+          problems.add(problem(code, "Interdependency " + end + " " + code.asText() + " is not a service area in serviceAreas."));
+        }
+      }
+    }
+    for (String list : List.of("inHouseCapability", "safeguardingSensitive")) {
+      for (JsonNode code : root.path(list)) {
+        if (code.isTextual() && !areaCodes.contains(code.asText())) {
+          problems.add(problem(code, list + " names " + code.asText() + ", which is not a service area in serviceAreas."));
+        }
+      }
+    }
+    for (JsonNode group : root.path("clientGroups")) {
+      for (JsonNode code : group.path("characteristics")) {
+        if (code.isTextual() && !characteristicCodes.contains(code.asText())) {
+          problems.add(problem(code, "Client group " + group.path("code").asText() + " engages " + code.asText()
+              + ", which is not in protectedCharacteristics."));
+        }
+      }
+    }
+    duplicates(root.path("directorates"), Function.identity(), "directorate");
+    duplicates(areaNodes, node -> node.path("code"), "service area");
+    duplicates(root.path("clientGroups"), node -> node.path("code"), "client group");
+  }
+
+  private void duplicates(JsonNode list, Function<JsonNode, JsonNode> codeOf, String what) {
+    Set<String> seen = new HashSet<>();
+    for (JsonNode entry : list) {
+      JsonNode code = codeOf.apply(entry);
+      if (code.isTextual() && !seen.add(code.asText())) {
+        problems.add(problem(code, "The " + what + " " + code.asText() + " is defined twice."));
+      }
+    }
+  }
+
+  private List<String> codes(JsonNode root, String key) {
+    JsonNode list = root.get(key);
+    if (list == null || !list.isArray()) {
+      problems.add(problem(list == null ? root : list, "\"" + key + "\" must be a list of codes."));
+      return List.of();
+    }
+    Set<String> codes = new LinkedHashSet<>();
+    for (JsonNode item : list) {
+      if (item.isTextual() && !item.asText().isBlank()) {
+        codes.add(item.asText());
+      } else {
+        problems.add(problem(item, "Each entry of \"" + key + "\" must be a code, but found " + describe(item) + "."));
+      }
+    }
+    return List.copyOf(codes);
+  }
+
+  private interface EntryReader<T> {
+    T read(JsonNode entry);
+  }
+
+  private <T> List<T> entries(JsonNode root, String key, EntryReader<T> reader) {
+    JsonNode list = root.get(key);
+    if (list == null || !list.isArray()) {
+      problems.add(problem(list == null ? root : list, "\"" + key + "\" must be a list."));
+      return List.of();
+    }
+    List<T> result = new ArrayList<>();
+    for (JsonNode entry : list) {
+      if (!entry.isObject()) {
+        problems.add(problem(entry, "Each entry of \"" + key + "\" must be a mapping, but found " + describe(entry) + "."));
+        continue;
+      }
+      T value = reader.read(entry);
+      if (value != null) {
+        result.add(value);
+      }
+    }
+    return result;
+  }
+
+  private ServiceArea serviceArea(JsonNode entry) {
+    onlyKeys(entry, "service area", Set.of("code", "owner", "scope"));
+    String code = text(entry, "code", "service area");
+    String owner = text(entry, "owner", "service area");
+    String scope = text(entry, "scope", "service area");
+    ServiceScope parsed = null;
+    if (scope != null) {
+      try {
+        parsed = ServiceScope.valueOf(scope);
+      } catch (IllegalArgumentException e) {
+        problems.add(problem(entry.get("scope"), "scope must be one of COUNCIL_WIDE, SINGLE_DIRECTORATE, BY_IMPACTS but was \"" + scope + "\"."));
+      }
+    }
+    return code == null || owner == null || parsed == null ? null : new ServiceArea(code, owner, parsed);
+  }
+
+  private Interdependency interdependency(JsonNode entry) {
+    onlyKeys(entry, "interdependency", Set.of("from", "to", "source"));
+    String from = text(entry, "from", "interdependency");
+    String to = text(entry, "to", "interdependency");
+    String source = text(entry, "source", "interdependency");
+    return from == null || to == null || source == null ? null : new Interdependency(from, to, source);
+  }
+
+  private ClientGroup clientGroup(JsonNode entry) {
+    onlyKeys(entry, "client group", Set.of("code", "characteristics"));
+    String code = text(entry, "code", "client group");
+    JsonNode list = entry.get("characteristics");
+    if (list == null || !list.isArray()) {
+      problems.add(problem(list == null ? entry : list, "A client group needs \"characteristics\", a list (empty for none)."));
+      return null;
+    }
+    List<String> characteristics = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (item.isTextual()) {
+        characteristics.add(item.asText());
+      } else {
+        problems.add(problem(item, "Each characteristic must be a code, but found " + describe(item) + "."));
+      }
+    }
+    return code == null ? null : new ClientGroup(code, characteristics);
+  }
+
+  private Settings settings(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      problems.add(problem(node == null ? tree.root() : node, "\"settings\" must be a mapping with " + String.join(", ", SETTINGS) + "."));
+      return null;
+    }
+    onlyKeys(node, "settings", Set.copyOf(SETTINGS));
+    long[] values = new long[SETTINGS.size()];
+    boolean sound = true;
+    for (int i = 0; i < SETTINGS.size(); i++) {
+      String name = SETTINGS.get(i);
+      JsonNode value = node.get(name);
+      long minimum = name.equals("keyDecisionValue") || name.equals("overlapWindowMonths") ? 0 : 1;
+      if (value == null) {
+        problems.add(problem(node, "settings." + name + " is missing."));
+        sound = false;
+      } else if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < minimum
+          || i > 0 && value.asLong() > Integer.MAX_VALUE) {
+        problems.add(problem(value, "settings." + name + " must be a whole number of at least " + minimum
+            + " but was " + value.asText() + "."));
+        sound = false;
+      } else {
+        values[i] = value.asLong();
+      }
+    }
+    return sound ? new Settings(values[0], (int) values[1], (int) values[2], (int) values[3], (int) values[4], (int) values[5]) : null;
+  }
+
+  private void onlyKeys(JsonNode entry, String what, Set<String> keys) {
+    for (Map.Entry<String, JsonNode> field : entry.properties()) {
+      if (!keys.contains(field.getKey())) {
+        problems.add(problem(field.getValue(), "Unknown key \"" + field.getKey() + "\" in a " + what
+            + ": expected " + String.join(", ", sorted(keys)) + "."));
+      }
+    }
+  }
+
+  private String text(JsonNode entry, String key, String what) {
+    JsonNode value = entry.get(key);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      problems.add(problem(value == null ? entry : value, "A " + what + " needs \"" + key + "\", a code."));
+      return null;
+    }
+    return value.asText();
+  }
+
+  private Problem problem(JsonNode node, String message) {
+    return new Problem(file, tree.line(node), tree.column(node), message);
+  }
+
+  private static String describe(JsonNode node) {
+    return node.isNull() ? "null" : node.isContainerNode() ? "a " + (node.isArray() ? "list" : "mapping") : "\"" + node.asText() + "\"";
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
+  }
+}

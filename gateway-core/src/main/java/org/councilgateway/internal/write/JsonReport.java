@@ -1,0 +1,327 @@
+package org.councilgateway.internal.write;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.util.List;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.assessment.EiaOutcome;
+import org.councilgateway.assessment.Finding;
+import org.councilgateway.InputError;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.assessment.PortfolioRef;
+import org.councilgateway.assessment.TraceEntry;
+import org.councilgateway.Warning;
+
+/**
+ * Writes results as the JSON of PRODUCT.md: fields in its order, absent values omitted, empty lists
+ * as {@code []}, two-space indentation and a final newline.
+ */
+public final class JsonReport {
+  private static final com.fasterxml.jackson.core.JsonFactory GENERATORS = com.fasterxml.jackson.core.JsonFactory.builder()
+      .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private JsonReport() {}
+
+  /** Two-space indentation, {@code "key": value}, and {@code []} / {@code {}} when empty. */
+  private static final class Printer extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    Printer() {
+      super();
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      indentObjectsWith(indenter);
+      indentArraysWith(indenter);
+      _separators = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+      _objectFieldValueSeparatorWithSpaces = ": ";
+    }
+
+    Printer(Printer base) {
+      super(base);
+    }
+
+    /** A printer that starts at a depth, to render a part of a document on its own. */
+    static Printer at(int nesting) {
+      Printer printer = new Printer();
+      printer._nesting = nesting;
+      return printer;
+    }
+
+    @Override
+    public Printer createInstance() {
+      return new Printer(this);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws java.io.IOException {
+      if (nrOfValues == 0) {
+        if (!_arrayIndenter.isInline()) {
+          --_nesting;
+        }
+        g.writeRaw(']');
+      } else {
+        super.writeEndArray(g, nrOfValues);
+      }
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws java.io.IOException {
+      if (nrOfEntries == 0) {
+        if (!_objectIndenter.isInline()) {
+          --_nesting;
+        }
+        g.writeRaw('}');
+      } else {
+        super.writeEndObject(g, nrOfEntries);
+      }
+    }
+  }
+
+  /**
+   * Writes a plan's assessment.
+   *
+   * @param result the assessment
+   * @return the JSON text, ending in a newline
+   */
+  public static String write(PlanAssessment result) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(result, out);
+    return out.toString();
+  }
+
+  /**
+   * Streams a plan's assessment, so that a large plan's output never has to fit in one string; a
+   * long plan's assessments are rendered on every core.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.Writer out) {
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.setPrettyPrinter(new Printer());
+      document(g, result, () -> Rendering.inOrder(result.assessments(), JsonReport::nested, g::writeRawValue));
+      g.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams a plan's assessment as UTF-8, the same bytes as {@link #write(PlanAssessment)} encodes
+   * to. The document around the assessments is rendered first, with two marks where the
+   * assessments go, which also give the separator between them; the assessments are then rendered
+   * on every core straight to bytes.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.OutputStream out) {
+    List<Assessment> all = result.assessments();
+    if (all.isEmpty()) {
+      try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+        g.setPrettyPrinter(new Printer());
+        document(g, result, () -> { });
+        g.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
+    java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+    try (JsonGenerator g = GENERATORS.createGenerator(frame)) {
+      g.setPrettyPrinter(new Printer());
+      document(g, result, () -> {
+        g.writeRawValue(MARK);
+        g.writeRawValue(MARK);
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] bytes = frame.toByteArray();
+    int first = indexOf(bytes, 0);
+    int second = indexOf(bytes, first + 1);
+    byte[] separator = java.util.Arrays.copyOfRange(bytes, first + 1, second);
+    try {
+      out.write(bytes, 0, first);
+      Rendering.inOrder(all, a -> nestedBytes(a, a == all.get(0) ? null : separator), out::write);
+      out.write(bytes, second + 1, bytes.length - second - 1);
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Marks where the assessments go; a NUL never appears in the generator's own output, which escapes it. */
+  private static final String MARK = "\u0000";
+
+  private static int indexOf(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("mark not found");
+  }
+
+  /** Writes the document, calling on {@code assessments} to fill the assessments list. */
+  private static void document(JsonGenerator g, PlanAssessment result, Part assessments) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("rulesetVersion", result.rulesetVersion());
+    g.writeStringField("asOf", result.asOf().toString());
+    g.writeArrayFieldStart("assessments");
+    assessments.write();
+    g.writeEndArray();
+    g.writeArrayFieldStart("portfolio");
+    for (PortfolioFinding p : result.portfolio()) {
+      g.writeStartObject();
+      g.writeStringField("id", p.id());
+      g.writeStringField("code", p.code());
+      strings(g, "proposalIds", p.proposalIds());
+      g.writeStringField("ruleId", p.ruleId());
+      g.writeStringField("source", p.source());
+      g.writeStringField("message", p.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("errors");
+    for (InputError e : result.errors()) {
+      g.writeStartObject();
+      g.writeNumberField("index", e.index());
+      if (e.proposalId() != null) {
+        g.writeStringField("proposalId", e.proposalId());
+      }
+      g.writeStringField("path", e.path());
+      g.writeStringField("message", e.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
+  /** Writes a part of the document. */
+  private interface Part {
+    void write() throws java.io.IOException;
+  }
+
+  /**
+   * Writes one assessment.
+   *
+   * @param assessment the assessment
+   * @return the JSON text, ending in a newline
+   */
+  public static String write(Assessment assessment) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      g.setPrettyPrinter(new Printer());
+      assessment(g, assessment);
+      g.writeRaw('\n');
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** One assessment as it stands in a plan's {@code assessments} list, as UTF-8 after a separator (or none). */
+  private static byte[] nestedBytes(Assessment assessment, byte[] separator) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+    try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+      if (separator != null) {
+        out.write(separator);
+      }
+      g.setPrettyPrinter(Printer.at(2));
+      assessment(g, assessment);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** One assessment as it stands in a plan's {@code assessments} list. */
+  private static String nested(Assessment assessment) {
+    return new String(nestedBytes(assessment, null), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static void assessment(JsonGenerator g, Assessment a) throws java.io.IOException {
+    g.writeStartObject();
+    g.writeStringField("proposalId", a.proposalId());
+    g.writeStringField("classification", a.classification().name());
+    strings(g, "scopeReasons", a.scopeReasons());
+    g.writeStringField("route", a.route().name());
+    g.writeBooleanField("keyDecision", a.keyDecision());
+    findings(g, "impacts", a.impacts());
+    EiaOutcome eia = a.eia();
+    g.writeObjectFieldStart("eia");
+    g.writeBooleanField("required", eia.required());
+    g.writeStringField("level", eia.level().name());
+    strings(g, "characteristics", eia.characteristics());
+    g.writeArrayFieldStart("assessments");
+    for (EiaAssessment kind : eia.assessments()) {
+      g.writeStartObject();
+      g.writeStringField("kind", kind.kind().name());
+      g.writeStringField("level", kind.level().name());
+      strings(g, "reasons", kind.reasons());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    findings(g, "actions", eia.actions());
+    g.writeEndObject();
+    findings(g, "challenges", a.challenges());
+    g.writeArrayFieldStart("portfolio");
+    for (PortfolioRef ref : a.portfolio()) {
+      g.writeStartObject();
+      g.writeStringField("id", ref.id());
+      g.writeStringField("code", ref.code());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("warnings");
+    for (Warning w : a.warnings()) {
+      g.writeStartObject();
+      g.writeStringField("code", w.code());
+      g.writeStringField("target", w.target());
+      g.writeStringField("message", w.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("trace");
+    for (TraceEntry t : a.trace()) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", t.ruleId());
+      g.writeStringField("rule", t.rule());
+      g.writeStringField("source", t.source());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void findings(JsonGenerator g, String name, List<Finding> findings) throws java.io.IOException {
+    g.writeArrayFieldStart(name);
+    for (Finding f : findings) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      if (f.target() != null) {
+        g.writeStringField("target", f.target());
+      }
+      g.writeStringField("ruleId", f.ruleId());
+      g.writeStringField("source", f.source());
+      g.writeStringField("message", f.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
+    g.writeArrayFieldStart(name);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
+  }
+}

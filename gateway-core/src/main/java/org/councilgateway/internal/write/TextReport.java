@@ -1,0 +1,150 @@
+package org.councilgateway.internal.write;
+
+import org.councilgateway.internal.Text;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Classification;
+import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.assessment.EiaOutcome;
+import org.councilgateway.assessment.Finding;
+import org.councilgateway.InputError;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.Warning;
+
+/** Writes results as text for a person reading a terminal or a meeting paper. */
+public final class TextReport {
+  private TextReport() {}
+
+  /**
+   * Writes a plan's assessment: each proposal's classification and route, then its impacts, EIA and
+   * challenges, each with its reason; then the findings across the plan; then the errors.
+   *
+   * @param result the assessment
+   * @return the text, ending in a newline
+   */
+  public static String write(PlanAssessment result) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(result, out);
+    return out.toString();
+  }
+
+  /**
+   * Streams a plan's assessment as {@link #write(PlanAssessment)} does; a long plan's proposals
+   * are rendered on every core.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.Writer out) {
+    write(result, text -> text, out::write);
+  }
+
+  /**
+   * Streams a plan's assessment as UTF-8, as {@link #write(PlanAssessment)} returns it.
+   *
+   * @param result the assessment
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, java.io.OutputStream out) {
+    write(result, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::write);
+  }
+
+  private static <P> void write(PlanAssessment result, java.util.function.Function<String, P> encode, Rendering.Sink<P> out) {
+    StringBuilder head = new StringBuilder();
+    head.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
+    head.append("Rule set ").append(esc(result.rulesetVersion())).append('\n');
+    long councilWide = result.assessments().stream()
+        .filter(a -> a.classification() == Classification.COUNCIL_WIDE).count();
+    head.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
+        .append(" council-wide, ").append(result.assessments().size() - councilWide).append(" single-directorate; ")
+        .append(result.portfolio().size()).append(" finding(s) across the plan; ")
+        .append(result.errors().stream().map(InputError::index).distinct().count()).append(" proposal(s) with errors.\n");
+    Rendering.inOrder(List.of(head.toString()), encode, out);
+    Rendering.inOrder(result.assessments(), a -> {
+      StringBuilder text = new StringBuilder(1024).append('\n');
+      assessment(text, a);
+      return encode.apply(text.toString());
+    }, out);
+    Rendering.inOrder(List.of(result.portfolio().isEmpty()
+        ? "\nAcross the forward plan\n  No overlaps, shared providers or cumulative cuts found.\n"
+        : "\nAcross the forward plan\n"), encode, out);
+    Rendering.inOrder(result.portfolio(), p -> encode.apply("  " + esc(p.id()) + ' ' + esc(p.code()) + ": "
+        + esc(String.join(", ", p.proposalIds())) + "\n      " + esc(p.message()) + " [" + esc(p.ruleId()) + "]\n"), out);
+    if (!result.errors().isEmpty()) {
+      StringBuilder errors = new StringBuilder("\nNot assessed: errors in the plan\n");
+      for (InputError e : result.errors()) {
+        errors.append("  proposal ").append(e.index());
+        if (e.proposalId() != null) {
+          errors.append(" (").append(esc(e.proposalId())).append(')');
+        }
+        errors.append(' ').append(esc(e.path())).append(": ").append(esc(e.message())).append('\n');
+      }
+      Rendering.inOrder(List.of(errors.toString()), encode, out);
+    }
+  }
+
+  private static void assessment(StringBuilder out, Assessment a) {
+    out.append(esc(a.proposalId())).append(": ").append(a.classification()).append(", route ").append(a.route())
+        .append(a.keyDecision() ? ", key decision" : "").append('\n');
+    if (!a.scopeReasons().isEmpty()) {
+      out.append("  Scope: ").append(esc(String.join(", ", a.scopeReasons()))).append('\n');
+    }
+    section(out, "Impacts", a.impacts());
+    eia(out, a.eia());
+    section(out, "Challenges", a.challenges());
+    if (!a.portfolio().isEmpty()) {
+      out.append("  Across the plan: ")
+          .append(esc(a.portfolio().stream().map(r -> r.id() + " " + r.code()).collect(Collectors.joining(", "))))
+          .append('\n');
+    }
+    for (Warning w : a.warnings()) {
+      out.append("  Warning ").append(esc(w.code())).append(' ').append(esc(w.target())).append(": ").append(esc(w.message()))
+          .append('\n');
+    }
+  }
+
+  private static void eia(StringBuilder out, EiaOutcome eia) {
+    if (!eia.required()) {
+      out.append("  EIA: not required\n");
+    } else {
+      out.append("  EIA: required, ").append(eia.level()).append(" (")
+          .append(esc(eia.assessments().stream().map(TextReport::kind).collect(Collectors.joining("; ")))).append(")\n");
+    }
+    if (!eia.characteristics().isEmpty()) {
+      out.append("    Protected characteristics: ").append(esc(String.join(", ", eia.characteristics()))).append('\n');
+    }
+    for (Finding f : eia.actions()) {
+      out.append("    Action ").append(esc(f.code())).append(": ").append(esc(f.message())).append(" [").append(esc(f.ruleId()))
+          .append("]\n");
+    }
+  }
+
+  /** Every value a plan or the rules gave is escaped: an id must never start a line of its own. */
+  private static String esc(String text) {
+    return Text.escape(text);
+  }
+
+  private static String kind(EiaAssessment kind) {
+    return kind.kind() + " " + kind.level() + ": " + String.join(", ", kind.reasons());
+  }
+
+  private static void section(StringBuilder out, String title, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      out.append("  ").append(title).append(": none\n");
+      return;
+    }
+    out.append("  ").append(title).append(":\n");
+    for (Finding f : findings) {
+      out.append("    ").append(esc(f.code()));
+      if (f.target() != null) {
+        out.append(' ').append(esc(f.target()));
+      }
+      out.append(": ").append(esc(f.message())).append(" [").append(esc(f.ruleId())).append("]\n");
+    }
+  }
+
+}
