@@ -79,8 +79,8 @@ public interface Gateway {
    * Assesses one proposal on its own (plan rules find nothing with one proposal).
    *
    * @param proposal the proposal
-   * @param asOf the assessment date
-   * @return the assessment
+   * @param asOf the assessment date; when null, today's date in the JVM's default time zone
+   * @return the assessment, naming the rule set and date it was assessed with
    * @throws GatewayException when a rule fails while it runs
    */
   Assessment assess(Proposal proposal, LocalDate asOf);

@@ -5,7 +5,7 @@ import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.internal.write.JsonReport;
 import org.councilgateway.internal.write.TextReport;
 
-/** Writes assessments as JSON (the public format of PRODUCT.md) or as text for people. */
+/** Writes assessments as JSON (the public format described in docs/formats.md) or as text for people. */
 public final class Reports {
   private Reports() {}
 
@@ -41,6 +41,18 @@ public final class Reports {
    */
   public static void json(PlanAssessment result, java.io.OutputStream out) {
     JsonReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes one proposal's assessment as text, as the plan's text report shows it: its
+   * classification, route and key decision, scope reasons, impacts, EIA, challenges, the
+   * portfolio findings that involve it and its warnings.
+   *
+   * @param assessment the assessment
+   * @return the text, ending in a newline
+   */
+  public static String text(Assessment assessment) {
+    return TextReport.write(java.util.Objects.requireNonNull(assessment, "assessment"));
   }
 
   /**

@@ -29,8 +29,7 @@ final class RuleGateway implements Gateway {
   @Override
   public Assessment assess(Proposal proposal, LocalDate asOf) {
     Objects.requireNonNull(proposal, "proposal");
-    Objects.requireNonNull(asOf, "asOf");
-    return Sessions.assess(rules.get().compiled(), List.of(proposal), asOf, options.limits(), options.executor())
+    return Sessions.assess(rules.get().compiled(), List.of(proposal), asOf != null ? asOf : LocalDate.now(), options.limits(), options.executor())
         .assessments().get(0);
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.councilgateway.facts.ReferenceData;
+import org.councilgateway.internal.ruleset.BundledExport;
 import org.councilgateway.internal.ruleset.CompiledRuleSet;
 import org.councilgateway.internal.ruleset.RuleSetCompiler;
 
@@ -89,6 +90,23 @@ public final class RuleSet {
     Objects.requireNonNull(options, "options");
     return RuleSetCompiler.validate(directory, options.limits(), options.compileCache().orElse(null),
         options.reuseCompiled());
+  }
+
+  /**
+   * Copies the bundled rules out of the gateway-rules jar for a council to edit and prove:
+   * {@code directory/rules} (every rule file and the reference data) and
+   * {@code directory/scenarios} (the bundled scenario files, and the plans they name, at the same
+   * relative paths, so they run as they are). Then {@code RuleSet.fromDirectory(directory.resolve("rules"))}
+   * loads the copy, and {@code ScenarioTests} or {@code gateway test} runs the scenarios against it.
+   *
+   * @param directory where to write; created when missing
+   * @return the rules folder, {@code directory/rules}
+   * @throws RuleSetException when the gateway-rules jar is not on the classpath, either folder
+   *     exists already (nothing is overwritten) or a file cannot be written
+   */
+  public static Path exportBundled(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return BundledExport.export(directory);
   }
 
   /**

@@ -43,8 +43,7 @@ class PlanReaderTest {
   private static final PlanReader READER = PlanReader.create();
 
   /** The example proposal of PRODUCT.md, "The proposal format". */
-  static final Proposal PRODUCT_EXAMPLE = Proposal.builder("NL-2027-003",
-          "Leisure centres and physical activity", "PLACES", "LEISURE", ChangeType.RECOMMISSION)
+  static final Proposal PRODUCT_EXAMPLE = Proposal.builder().id("NL-2027-003").title("Leisure centres and physical activity").leadDirectorate("PLACES").serviceArea("LEISURE").changeType(ChangeType.RECOMMISSION)
       .objectives(List.of("Increase physical activity among the least active"))
       .outcomes(List.of("HEALTHIER_POPULATION"))
       .annualValue(2_100_000L)
@@ -115,7 +114,7 @@ class PlanReaderTest {
 
       assertThat(plan.asOf()).isEqualTo(LocalDate.of(2026, 11, 23));
       assertThat(plan.proposals()).containsExactly(
-          Proposal.builder("P-1", "Youth clubs", "PEOPLE", "YOUTH_PROVISION", ChangeType.NEW).build());
+          Proposal.builder().id("P-1").title("Youth clubs").leadDirectorate("PEOPLE").serviceArea("YOUTH_PROVISION").changeType(ChangeType.NEW).build());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +139,7 @@ class PlanReaderTest {
       Proposal read = validOne(proposal("P-1"));
 
       assertThat(read).isEqualTo(
-          Proposal.builder("P-1", "Youth clubs", "PEOPLE", "YOUTH_PROVISION", ChangeType.NEW).build());
+          Proposal.builder().id("P-1").title("Youth clubs").leadDirectorate("PEOPLE").serviceArea("YOUTH_PROVISION").changeType(ChangeType.NEW).build());
       assertThat(read.objectives()).isEmpty();
       assertThat(read.outcomes()).isEmpty();
       assertThat(read.affectedDirectorates()).isEmpty();

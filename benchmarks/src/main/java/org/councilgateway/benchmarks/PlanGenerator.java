@@ -65,8 +65,7 @@ public final class PlanGenerator {
       ChangeType change = ChangeType.values()[random.nextInt(ChangeType.values().length)];
       String area = AREAS[random.nextInt(AREAS.length)];
       List<String> groups = List.of(GROUPS[random.nextInt(GROUPS.length)]);
-      Proposal.Builder proposal = Proposal.builder(String.format("GEN-%07d", i), "Generated proposal " + i,
-              LEADS[random.nextInt(LEADS.length)], area, change)
+      Proposal.Builder proposal = Proposal.builder().id(String.format("GEN-%07d", i)).title("Generated proposal " + i).leadDirectorate(LEADS[random.nextInt(LEADS.length)]).serviceArea(area).changeType(change)
           .objectives(random.nextInt(10) == 0 ? List.of() : List.of("Objective " + random.nextInt(20)))
           .outcomes(List.of("OUTCOME_" + random.nextInt(40)))
           .annualValue((long) random.nextInt(1_000_000))

@@ -26,8 +26,7 @@ public final class EmbeddingExample {
   public static void main(String[] args) {
     Gateway gateway = Gateway.bundled();
 
-    Proposal leisure = Proposal.builder("NL-2027-003", "Leisure centres and physical activity", "PLACES", "LEISURE",
-            ChangeType.RECOMMISSION)
+    Proposal leisure = Proposal.builder().id("NL-2027-003").title("Leisure centres and physical activity").leadDirectorate("PLACES").serviceArea("LEISURE").changeType(ChangeType.RECOMMISSION)
         .objectives(List.of("Increase physical activity among the least active"))
         .outcomes(List.of("HEALTHIER_POPULATION"))
         .annualValue(2_100_000L)

@@ -1,6 +1,6 @@
 package org.councilgateway.assessment;
 
-import org.councilgateway.Warning;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,28 +9,36 @@ import java.util.Objects;
  *
  * @param proposalId the proposal's id
  * @param classification single-directorate or council-wide
- * @param scopeReasons every scope reason that holds, in POLICY.md's order; empty when single-directorate
+ * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence,
+ *     in the policy's order (docs/policy.md); empty when single-directorate
  * @param route where it goes for challenge
  * @param keyDecision whether it is a key decision
+ * @param keyDecisionReason why it is a key decision (code {@code KEY_DECISION}, the rule and its
+ *     sentence), or null when it is not one
  * @param impacts its cross-cutting impacts
  * @param eia its equality impact assessment requirements
  * @param challenges the gateway challenge points it does not yet answer
  * @param portfolio references to the portfolio findings that involve it
  * @param warnings problems with its data that did not stop the assessment
  * @param trace every rule that fired for it, by rule id
+ * @param ruleSetVersion the version of the rule set that answered (see {@code RuleSet.version()})
+ * @param asOf the date it was assessed as of
  */
 public record Assessment(
     String proposalId,
     Classification classification,
-    List<String> scopeReasons,
+    List<Finding> scopeReasons,
     Route route,
     boolean keyDecision,
+    Finding keyDecisionReason,
     List<Finding> impacts,
     EiaOutcome eia,
     List<Finding> challenges,
     List<PortfolioRef> portfolio,
     List<Warning> warnings,
-    List<TraceEntry> trace) {
+    List<TraceEntry> trace,
+    String ruleSetVersion,
+    LocalDate asOf) {
 
   /** Checks the values and copies the lists. */
   public Assessment {
@@ -44,5 +52,20 @@ public record Assessment(
     portfolio = List.copyOf(portfolio);
     warnings = List.copyOf(warnings);
     trace = List.copyOf(trace);
+    Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+    Objects.requireNonNull(asOf, "asOf");
+    if (keyDecision != (keyDecisionReason != null)) {
+      throw new IllegalArgumentException("keyDecisionReason must be given exactly when keyDecision is true, but "
+          + "keyDecision was " + keyDecision + " and keyDecisionReason " + keyDecisionReason);
+    }
+  }
+
+  /**
+   * The codes of {@link #scopeReasons()}, as the JSON report lists them.
+   *
+   * @return the scope reason codes, in order
+   */
+  public List<String> scopeReasonCodes() {
+    return scopeReasons.stream().map(Finding::code).toList();
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Something a rule found about a proposal: an impact, an EIA action or a challenge.
  *
- * @param code the stable code, as in POLICY.md
+ * @param code the stable code, as listed in docs/policy.md
  * @param target what it concerns (a directorate, service area, partner, funder or provider), or null
  * @param ruleId the id of the rule that found it
  * @param source the policy source the rule cites

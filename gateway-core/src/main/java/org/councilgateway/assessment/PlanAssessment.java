@@ -8,14 +8,14 @@ import java.util.Objects;
 /**
  * The gateway's answer for a whole forward plan.
  *
- * @param rulesetVersion the version of the rule set that answered, {@code sha256:} and a hex digest
+ * @param ruleSetVersion the version of the rule set that answered, {@code sha256:} and a hex digest
  * @param asOf the assessment date
  * @param assessments one per valid proposal, in input order
  * @param portfolio the findings across the plan
  * @param errors the problems that stopped proposals being assessed
  */
 public record PlanAssessment(
-    String rulesetVersion,
+    String ruleSetVersion,
     LocalDate asOf,
     List<Assessment> assessments,
     List<PortfolioFinding> portfolio,
@@ -23,7 +23,7 @@ public record PlanAssessment(
 
   /** Checks the values and copies the lists. */
   public PlanAssessment {
-    Objects.requireNonNull(rulesetVersion, "rulesetVersion");
+    Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
     Objects.requireNonNull(asOf, "asOf");
     assessments = List.copyOf(assessments);
     portfolio = List.copyOf(portfolio);

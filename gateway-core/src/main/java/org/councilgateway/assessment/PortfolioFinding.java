@@ -7,7 +7,7 @@ import java.util.Objects;
  * Something a rule found across the forward plan: an overlap, a shared provider, a cumulative cut.
  *
  * @param id its id in the plan's output, {@code PF-0001} onwards in output order
- * @param code the stable code, as in POLICY.md
+ * @param code the stable code, as listed in docs/policy.md
  * @param proposalIds every proposal it involves, sorted
  * @param ruleId the id of the rule that found it
  * @param source the policy source the rule cites

@@ -122,18 +122,18 @@ public record Proposal(
   }
 
   /**
-   * Starts a builder with the required values.
+   * Starts a builder. Each value is set by name, so that two codes cannot be swapped unnoticed:
    *
-   * @param id the proposal's id
-   * @param title its title
-   * @param leadDirectorate the directorate leading it
-   * @param serviceArea the service area it commissions
-   * @param changeType what it does to the service
-   * @return a builder
+   * <pre>{@code
+   * Proposal.builder().id("NL-2027-003").title("Leisure centres").leadDirectorate("PLACES")
+   *     .serviceArea("LEISURE").changeType(ChangeType.RECOMMISSION).annualValue(2_100_000L).build();
+   * }</pre>
+   *
+   * @return an empty builder; {@code id}, {@code title}, {@code leadDirectorate},
+   *     {@code serviceArea} and {@code changeType} are required before {@link Builder#build()}
    */
-  public static Builder builder(
-      String id, String title, String leadDirectorate, String serviceArea, ChangeType changeType) {
-    return new Builder(id, title, leadDirectorate, serviceArea, changeType);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -142,8 +142,8 @@ public record Proposal(
    * @return a builder
    */
   public Builder toBuilder() {
-    return new Builder(id, title, leadDirectorate, serviceArea, changeType)
-        .objectives(objectives).outcomes(outcomes).annualValue(annualValue).termMonths(termMonths)
+    return new Builder().id(id).title(title).leadDirectorate(leadDirectorate).serviceArea(serviceArea)
+        .changeType(changeType).objectives(objectives).outcomes(outcomes).annualValue(annualValue).termMonths(termMonths)
         .startDate(startDate).reductionPercent(reductionPercent)
         .affectedDirectorates(affectedDirectorates).fundingSources(fundingSources)
         .clientGroups(clientGroups).partners(partners).deliveryOptions(deliveryOptions)
@@ -182,14 +182,7 @@ public record Proposal(
     private List<String> wards;
     private EiaRecord eia;
 
-    private Builder(
-        String id, String title, String leadDirectorate, String serviceArea, ChangeType changeType) {
-      this.id = id;
-      this.title = title;
-      this.leadDirectorate = leadDirectorate;
-      this.serviceArea = serviceArea;
-      this.changeType = changeType;
-    }
+    private Builder() {}
 
     /** @param value the id @return this builder */
     public Builder id(String value) { this.id = value; return this; }
@@ -251,15 +244,27 @@ public record Proposal(
      * Builds the proposal.
      *
      * @return the proposal
-     * @throws NullPointerException when a required value is missing
+     * @throws IllegalStateException when a required value (id, title, leadDirectorate, serviceArea,
+     *     changeType) has not been set, naming it
      * @throws IllegalArgumentException when a number is out of range
      */
     public Proposal build() {
+      required(id, "id");
+      required(title, "title");
+      required(leadDirectorate, "leadDirectorate");
+      required(serviceArea, "serviceArea");
+      required(changeType, "changeType");
       return new Proposal(id, title, leadDirectorate, serviceArea, changeType, objectives, outcomes,
           annualValue, termMonths, startDate, reductionPercent, affectedDirectorates, fundingSources,
           clientGroups, partners, deliveryOptions, commissionerManagesInHouseProvider, consulted,
           consultedDirectorates, risksAssessed, paymentModel, provider, eligibilityChange, staffing,
           wards, eia);
+    }
+
+    private static void required(Object value, String name) {
+      if (value == null) {
+        throw new IllegalStateException(name + " is required: call " + name + "(...) before build()");
+      }
     }
   }
 }

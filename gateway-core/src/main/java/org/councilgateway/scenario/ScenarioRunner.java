@@ -19,7 +19,7 @@ import org.councilgateway.assessment.PortfolioFinding;
 import org.councilgateway.assessment.PortfolioRef;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.assessment.TraceEntry;
-import org.councilgateway.Warning;
+import org.councilgateway.assessment.Warning;
 
 /** Runs scenarios against a gateway and compares what came out with what was expected. */
 public final class ScenarioRunner {
@@ -172,7 +172,7 @@ public final class ScenarioRunner {
 
   /** Every code an assessment carries, alone and with its target where it has one. */
   static Set<String> codes(Assessment a) {
-    Set<String> codes = new LinkedHashSet<>(a.scopeReasons());
+    Set<String> codes = new LinkedHashSet<>(a.scopeReasonCodes());
     for (Finding f : a.impacts()) {
       codes.add(f.code());
       codes.add(f.code() + ":" + f.target());

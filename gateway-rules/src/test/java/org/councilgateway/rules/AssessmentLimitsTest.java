@@ -67,7 +67,7 @@ class AssessmentLimitsTest {
   }
 
   private static Proposal proposal(String id, String lead, LocalDate start) {
-    return Proposal.builder(id, "Proposal " + id, lead, "ADULT_SOCIAL_CARE", ChangeType.RECOMMISSION)
+    return Proposal.builder().id(id).title("Proposal " + id).leadDirectorate(lead).serviceArea("ADULT_SOCIAL_CARE").changeType(ChangeType.RECOMMISSION)
         .startDate(start).build();
   }
 

@@ -258,8 +258,9 @@ class AssessmentPropertiesTest {
   }
 
   private static Assessment withoutPlanFindings(Assessment a) {
-    return new Assessment(a.proposalId(), a.classification(), a.scopeReasons(), a.route(), a.keyDecision(), a.impacts(),
-        a.eia(), a.challenges(), List.of(), a.warnings(), List.of());
+    return new Assessment(a.proposalId(), a.classification(), a.scopeReasons(), a.route(), a.keyDecision(),
+        a.keyDecisionReason(), a.impacts(), a.eia(), a.challenges(), List.of(), a.warnings(), List.of(),
+        a.ruleSetVersion(), a.asOf());
   }
 
   @Test
@@ -269,7 +270,7 @@ class AssessmentPropertiesTest {
           a.scopeReasons().isEmpty() ? Classification.SINGLE_DIRECTORATE : Classification.COUNCIL_WIDE);
       assertThat(a.route()).isEqualTo(
           a.classification() == Classification.COUNCIL_WIDE ? Route.STRATEGIC_COMMISSIONING_GROUP : Route.DIRECTORATE);
-      assertThat(a.scopeReasons()).doesNotHaveDuplicates();
+      assertThat(a.scopeReasonCodes()).doesNotHaveDuplicates();
     }));
   }
 
@@ -302,7 +303,7 @@ class AssessmentPropertiesTest {
         affected.addAll(funders);
         affected.remove(lead);
 
-        assertThat(a.scopeReasons()).as(c.describe() + " " + p.id()).containsExactlyElementsOf(reasons);
+        assertThat(a.scopeReasonCodes()).as(c.describe() + " " + p.id()).containsExactlyElementsOf(reasons);
         assertThat(a.impacts()).filteredOn(f -> f.code().equals("CROSS_DIRECTORATE_IMPACT"))
             .extracting(Finding::target).as(c.describe() + " " + p.id()).containsExactlyElementsOf(affected);
       }

@@ -41,8 +41,7 @@ class GatewayConcurrencyTest {
     String[] leads = {"PLACES", "PEOPLE", "PEOPLE", "POLICY_AND_RESOURCES", "PEOPLE", "PLACES"};
     for (int i = 0; i < 30; i++) {
       int k = i % areas.length;
-      proposals.add(Proposal.builder("C-" + i, "Proposal " + i, leads[(k + i / 6) % leads.length], areas[k],
-              ChangeType.values()[i % ChangeType.values().length])
+      proposals.add(Proposal.builder().id("C-" + i).title("Proposal " + i).leadDirectorate(leads[(k + i / 6) % leads.length]).serviceArea(areas[k]).changeType(ChangeType.values()[i % ChangeType.values().length])
           .annualValue(100_000L * i)
           .startDate(AS_OF.plusMonths(i % 14))
           .clientGroups(List.of(i % 2 == 0 ? "OLDER_PEOPLE" : "GENERAL_PUBLIC"))
@@ -125,8 +124,8 @@ class GatewayConcurrencyTest {
     assertThat(failures).isEmpty();
     assertThat(results).isNotEmpty();
     for (PlanAssessment result : results) {
-      assertThat(expectedByVersion).containsKey(result.rulesetVersion());
-      assertThat(Reports.json(result)).isEqualTo(expectedByVersion.get(result.rulesetVersion()));
+      assertThat(expectedByVersion).containsKey(result.ruleSetVersion());
+      assertThat(Reports.json(result)).isEqualTo(expectedByVersion.get(result.ruleSetVersion()));
     }
     assertThat(reloads).filteredOn(r -> !r.swapped()).isNotEmpty().allSatisfy(r -> {
       assertThat(r.problems()).isNotEmpty();

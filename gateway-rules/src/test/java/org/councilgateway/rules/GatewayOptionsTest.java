@@ -37,7 +37,7 @@ class GatewayOptionsTest {
   private static Plan longPlan() {
     List<Proposal> proposals = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      proposals.add(Proposal.builder("P-" + i, "Proposal " + i, "PLACES", "LEISURE", ChangeType.RECOMMISSION)
+      proposals.add(Proposal.builder().id("P-" + i).title("Proposal " + i).leadDirectorate("PLACES").serviceArea("LEISURE").changeType(ChangeType.RECOMMISSION)
           .annualValue(100_000L + i * 1_000L).clientGroups(List.of("GENERAL_PUBLIC")).build());
     }
     return new Plan(null, proposals, List.of());

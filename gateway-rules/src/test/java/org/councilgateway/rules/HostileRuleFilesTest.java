@@ -245,7 +245,7 @@ class HostileRuleFilesTest {
   void fromDirectory_harmlessRule_loadsAndFires(@TempDir Path dir) throws IOException {
     Path rules = RuleSetLoadingTest.copy(dir);
     Files.writeString(rules.resolve("harmless.drl"), HARMLESS);
-    Proposal proposal = Proposal.builder("P", "Payroll", "POLICY_AND_RESOURCES", "PAYROLL", ChangeType.REDUCE)
+    Proposal proposal = Proposal.builder().id("P").title("Payroll").leadDirectorate("POLICY_AND_RESOURCES").serviceArea("PAYROLL").changeType(ChangeType.REDUCE)
         .wards(List.of("Westfield")).build();
 
     Assessment assessment = Gateway.of(RuleSet.fromDirectory(rules)).assess(proposal, LocalDate.of(2026, 11, 23));

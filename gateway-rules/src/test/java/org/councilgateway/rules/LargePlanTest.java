@@ -47,8 +47,7 @@ class LargePlanTest {
     List<Proposal> proposals = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       boolean end = i == 0 || i == size - 1;
-      proposals.add(Proposal.builder(String.format("L-%05d", i), "Proposal " + i,
-              i == 0 ? "PEOPLE" : "PLACES", end ? "LIBRARIES" : "BIBLIOTHÈQUE_" + i, ChangeType.VARY)
+      proposals.add(Proposal.builder().id(String.format("L-%05d", i)).title("Proposal " + i).leadDirectorate(i == 0 ? "PEOPLE" : "PLACES").serviceArea(end ? "LIBRARIES" : "BIBLIOTHÈQUE_" + i).changeType(ChangeType.VARY)
           .startDate(AS_OF.plusMonths(i == 0 ? 1 : 2))
           .build());
     }
@@ -154,7 +153,7 @@ class LargePlanTest {
   }
 
   static Stream<PlanAssessment> results() {
-    PlanAssessment empty = new PlanAssessment(large.rulesetVersion(), AS_OF, List.of(), List.of(), List.of());
+    PlanAssessment empty = new PlanAssessment(large.ruleSetVersion(), AS_OF, List.of(), List.of(), List.of());
     PlanAssessment small = Gateway.bundled().assess(plan(3), AS_OF);
     return Stream.of(empty, small, large);
   }

@@ -30,16 +30,22 @@ class ProductExampleTest {
     PlanAssessment result = assess();
 
     assertThat(result.asOf()).isEqualTo(LocalDate.of(2026, 11, 23));
-    assertThat(result.rulesetVersion()).matches("sha256:[0-9a-f]{64}");
+    assertThat(result.ruleSetVersion()).matches("sha256:[0-9a-f]{64}");
     assertThat(result.errors()).isEmpty();
     assertThat(result.portfolio()).isEmpty();
     Assessment a = result.assessments().get(0);
     assertThat(a.proposalId()).isEqualTo("NL-2027-003");
     assertThat(a.classification()).isEqualTo(Classification.COUNCIL_WIDE);
-    assertThat(a.scopeReasons()).containsExactly(
+    assertThat(a.scopeReasonCodes()).containsExactly(
         "SCOPE_COUNCIL_WIDE_SERVICE", "SCOPE_INTERDEPENDENT_SERVICE", "SCOPE_SHARED_FUNDING");
+    assertThat(a.scopeReasons()).allSatisfy(reason -> assertThat(reason.ruleId()).startsWith("GW-SCOPE-"));
+    assertThat(a.scopeReasons().get(0).message()).isEqualTo("Service area LEISURE is council-wide by nature.");
     assertThat(a.route()).isEqualTo(Route.STRATEGIC_COMMISSIONING_GROUP);
     assertThat(a.keyDecision()).isTrue();
+    assertThat(a.keyDecisionReason().code()).isEqualTo("KEY_DECISION");
+    assertThat(a.keyDecisionReason().message()).isNotBlank();
+    assertThat(a.ruleSetVersion()).isEqualTo(result.ruleSetVersion());
+    assertThat(a.asOf()).isEqualTo(result.asOf());
     assertThat(a.impacts()).extracting(Finding::code, Finding::target).containsExactly(
         tuple("CROSS_DIRECTORATE_IMPACT", "PEOPLE"),
         tuple("SERVICE_INTERDEPENDENCY", "PUBLIC_HEALTH"),

@@ -93,7 +93,7 @@ class RuleSetLoadingTest {
     RuleSet changed = RuleSet.fromDirectory(rules);
 
     assertThat(changed.version()).isNotEqualTo(RuleSet.bundled().version());
-    Proposal proposal = Proposal.builder("P", "Payroll", "POLICY_AND_RESOURCES", "PAYROLL", ChangeType.EXTEND)
+    Proposal proposal = Proposal.builder().id("P").title("Payroll").leadDirectorate("POLICY_AND_RESOURCES").serviceArea("PAYROLL").changeType(ChangeType.EXTEND)
         .annualValue(400_000L).build();
     assertThat(Gateway.of(changed).assess(proposal, LocalDate.of(2026, 11, 23)).keyDecision()).isFalse();
     assertThat(Gateway.bundled().assess(proposal, LocalDate.of(2026, 11, 23)).keyDecision()).isTrue();
@@ -117,7 +117,7 @@ class RuleSetLoadingTest {
         ""));
     // Facts bounded far above the firing bound, so that the firing bound is what stops the rule.
     Gateway gateway = Gateway.of(RuleSet.fromDirectory(rules), GatewayOptions.builder().limits(org.councilgateway.Limits.DEFAULTS.withFacts(1_000_000, 0)).build());
-    Proposal cut = Proposal.builder("R", "Cut", "PEOPLE", "ADVOCACY", ChangeType.REDUCE)
+    Proposal cut = Proposal.builder().id("R").title("Cut").leadDirectorate("PEOPLE").serviceArea("ADVOCACY").changeType(ChangeType.REDUCE)
         .reductionPercent(java.math.BigDecimal.TEN).build();
 
     assertThatThrownBy(() -> gateway.assess(cut, LocalDate.of(2026, 11, 23)))

@@ -35,7 +35,7 @@ public final class Assembler {
   public record Results(List<Assessment> assessments, List<PortfolioFinding> portfolio) {}
 
   /**
-   * Numbers the portfolio findings in POLICY.md's order and notes, for each proposal, the findings
+   * Numbers the portfolio findings in the order of docs/policy.md and notes, for each proposal, the findings
    * that involve it.
    *
    * @param found the portfolio findings the rules recorded
@@ -77,20 +77,24 @@ public final class Assembler {
    */
   static Assessment assessment(CompiledRuleSet rules, Proposal proposal, Recorder.ProposalRecord found,
       List<PortfolioRef> portfolio, LocalDate asOf) {
-    List<String> scopeReasons = found.scope.keySet().stream().sorted(PolicyOrder.of(PolicyOrder.SCOPE)).toList();
+    List<Finding> scopeReasons = found.scope.values().stream()
+        .sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.SCOPE))).toList();
     boolean councilWide = !scopeReasons.isEmpty();
     return new Assessment(
         proposal.id(),
         councilWide ? Classification.COUNCIL_WIDE : Classification.SINGLE_DIRECTORATE,
         scopeReasons,
         councilWide ? Route.STRATEGIC_COMMISSIONING_GROUP : Route.DIRECTORATE,
-        found.keyDecision,
+        !found.keyDecision.isEmpty(),
+        found.keyDecision.get(Recorder.KEY_DECISION),
         found.impacts.values().stream().sorted(IMPACT_ORDER).toList(),
         eia(rules, found),
         found.challenges.values().stream().sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.CHALLENGES))).toList(),
         portfolio,
         DataWarnings.of(proposal, rules.knownCodes(), asOf),
-        trace(rules, found.trace));
+        trace(rules, found.trace),
+        rules.version(),
+        asOf);
   }
 
   private static List<org.councilgateway.assessment.TraceEntry> trace(CompiledRuleSet rules, java.util.BitSet fired) {

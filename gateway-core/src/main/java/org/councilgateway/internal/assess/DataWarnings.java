@@ -10,7 +10,7 @@ import java.util.Map;
 import org.councilgateway.model.CompletedEia;
 import org.councilgateway.model.FundingSource;
 import org.councilgateway.model.Proposal;
-import org.councilgateway.Warning;
+import org.councilgateway.assessment.Warning;
 
 /**
  * The reader's warnings about a proposal: codes the reference data does not know, and completed

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order of codes in POLICY.md's tables, which the output follows. A code a custom rule set adds
+ * The order of codes in the tables of docs/policy.md, which the output follows. A code a custom rule set adds
  * comes after the known ones, alphabetically.
  */
 final class PolicyOrder {

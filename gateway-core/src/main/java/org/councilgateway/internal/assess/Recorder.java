@@ -28,11 +28,14 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * recorder serves one session on one thread.
  */
 final class Recorder extends DefaultAgendaEventListener implements Findings {
+  /** The code a key decision's reason carries in the results. */
+  static final String KEY_DECISION = "KEY_DECISION";
 
   /** What the rules found for one proposal. */
   static final class ProposalRecord {
     final Map<String, Finding> scope = new LinkedHashMap<>();
-    boolean keyDecision;
+    /** Why it is a key decision, under {@link #KEY_DECISION}; empty when it is not one. */
+    final Map<String, Finding> keyDecision = new LinkedHashMap<>();
     final Map<String, Finding> impacts = new LinkedHashMap<>();
     final Map<String, EiaReason> eiaReasons = new LinkedHashMap<>();
     final Set<String> characteristics = new LinkedHashSet<>();
@@ -49,7 +52,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
      */
     ProposalRecord absorb(ProposalRecord other) {
       other.scope.forEach((key, found) -> keep(scope, key, found));
-      keyDecision |= other.keyDecision;
+      other.keyDecision.forEach((key, found) -> keep(keyDecision, key, found));
       other.impacts.forEach((key, found) -> keep(impacts, key, found));
       other.eiaReasons.forEach((key, found) -> keepHighest(eiaReasons, key, found));
       characteristics.addAll(other.characteristics);
@@ -232,8 +235,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void keyDecision(Proposal proposal, String message) {
-    spend(null, null, message);
-    trace(proposal).keyDecision = true;
+    keep(trace(proposal).keyDecision, KEY_DECISION, finding(KEY_DECISION, null, message));
   }
 
   @Override

@@ -14,10 +14,10 @@ import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.assessment.PortfolioFinding;
 import org.councilgateway.assessment.PortfolioRef;
 import org.councilgateway.assessment.TraceEntry;
-import org.councilgateway.Warning;
+import org.councilgateway.assessment.Warning;
 
 /**
- * Writes results as the JSON of PRODUCT.md: fields in its order, absent values omitted, empty lists
+ * Writes results as the JSON report of docs/formats.md: fields in its order, absent values omitted, empty lists
  * as {@code []}, two-space indentation and a final newline.
  */
 public final class JsonReport {
@@ -171,7 +171,7 @@ public final class JsonReport {
   /** Writes the document, calling on {@code assessments} to fill the assessments list. */
   private static void document(JsonGenerator g, PlanAssessment result, Part assessments) throws java.io.IOException {
     g.writeStartObject();
-    g.writeStringField("rulesetVersion", result.rulesetVersion());
+    g.writeStringField("rulesetVersion", result.ruleSetVersion());
     g.writeStringField("asOf", result.asOf().toString());
     g.writeArrayFieldStart("assessments");
     assessments.write();
@@ -251,7 +251,7 @@ public final class JsonReport {
     g.writeStartObject();
     g.writeStringField("proposalId", a.proposalId());
     g.writeStringField("classification", a.classification().name());
-    strings(g, "scopeReasons", a.scopeReasons());
+    strings(g, "scopeReasons", a.scopeReasonCodes());
     g.writeStringField("route", a.route().name());
     g.writeBooleanField("keyDecision", a.keyDecision());
     findings(g, "impacts", a.impacts());

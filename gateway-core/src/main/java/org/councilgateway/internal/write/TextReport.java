@@ -11,7 +11,7 @@ import org.councilgateway.assessment.Finding;
 import org.councilgateway.InputError;
 import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.assessment.PortfolioFinding;
-import org.councilgateway.Warning;
+import org.councilgateway.assessment.Warning;
 
 /** Writes results as text for a person reading a terminal or a meeting paper. */
 public final class TextReport {
@@ -56,7 +56,7 @@ public final class TextReport {
   private static <P> void write(PlanAssessment result, java.util.function.Function<String, P> encode, Rendering.Sink<P> out) {
     StringBuilder head = new StringBuilder();
     head.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
-    head.append("Rule set ").append(esc(result.rulesetVersion())).append('\n');
+    head.append("Rule set ").append(esc(result.ruleSetVersion())).append('\n');
     long councilWide = result.assessments().stream()
         .filter(a -> a.classification() == Classification.COUNCIL_WIDE).count();
     head.append(result.assessments().size()).append(" proposal(s) assessed: ").append(councilWide)
@@ -87,11 +87,23 @@ public final class TextReport {
     }
   }
 
+  /**
+   * Renders one proposal's assessment as the plan report shows it.
+   *
+   * @param assessment the assessment
+   * @return the text, ending in a newline
+   */
+  public static String write(Assessment assessment) {
+    StringBuilder out = new StringBuilder();
+    assessment(out, assessment);
+    return out.toString();
+  }
+
   private static void assessment(StringBuilder out, Assessment a) {
     out.append(esc(a.proposalId())).append(": ").append(a.classification()).append(", route ").append(a.route())
         .append(a.keyDecision() ? ", key decision" : "").append('\n');
     if (!a.scopeReasons().isEmpty()) {
-      out.append("  Scope: ").append(esc(String.join(", ", a.scopeReasons()))).append('\n');
+      out.append("  Scope: ").append(esc(String.join(", ", a.scopeReasonCodes()))).append('\n');
     }
     section(out, "Impacts", a.impacts());
     eia(out, a.eia());

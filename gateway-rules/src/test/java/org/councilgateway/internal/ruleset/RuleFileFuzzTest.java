@@ -89,7 +89,7 @@ class RuleFileFuzzTest {
         if (problems.isEmpty()) {
           try {
             Gateway.of(RuleSet.fromDirectory(rules)).assess(
-                Proposal.builder("P", "A proposal", "PEOPLE", "ADULT_SOCIAL_CARE", ChangeType.RECOMMISSION).build(),
+                Proposal.builder().id("P").title("A proposal").leadDirectorate("PEOPLE").serviceArea("ADULT_SOCIAL_CARE").changeType(ChangeType.RECOMMISSION).build(),
                 java.time.LocalDate.of(2026, 12, 1));
           } catch (GatewayException e) {
             otherwiseRefused++;

@@ -1,0 +1,105 @@
+package org.councilgateway.internal.ruleset;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.councilgateway.Problem;
+import org.councilgateway.RuleSetException;
+
+/**
+ * Copies the bundled rules and their scenarios out of the gateway-rules jar into folders a council
+ * can edit, so that adopting the rules needs neither the source tree nor a hand-made copy whose
+ * scenario paths no longer resolve. The jar keeps the scenarios as they are laid out in the source
+ * (each plan a scenario names sits where its relative path says), so the copy works as it is.
+ */
+public final class BundledExport {
+  /** Where the scenarios sit in the gateway-rules jar. */
+  static final String SCENARIOS = RuleSources.BUNDLED_ROOT + "scenarios/";
+  /** Lists the scenario files and the plans they name, one relative path a line. */
+  static final String SCENARIO_INDEX = "scenarios.index";
+
+  private BundledExport() {}
+
+  /**
+   * Writes {@code directory/rules} (the rule files and the reference data) and
+   * {@code directory/scenarios} (the scenario files and the plans they name). Never overwrites:
+   * either folder existing already is refused before anything is written.
+   *
+   * @param directory where to write; created when missing
+   * @return the rules folder written
+   * @throws RuleSetException when the bundled rules are not on the classpath, a folder exists
+   *     already or a file cannot be written
+   */
+  public static Path export(Path directory) {
+    ClassLoader loader = BundledExport.class.getClassLoader();
+    List<RuleFile> rules = RuleSources.bundled(loader);
+    List<RuleFile> scenarios = scenarios(loader);
+    Path rulesFolder = directory.resolve("rules");
+    Path scenariosFolder = directory.resolve("scenarios");
+    for (Path folder : List.of(rulesFolder, scenariosFolder)) {
+      if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        throw failure(folder, "exists already; the bundled rules are written only into new folders, so that no "
+            + "edited file is overwritten.");
+      }
+    }
+    write(rulesFolder, rules);
+    write(scenariosFolder, scenarios);
+    return rulesFolder;
+  }
+
+  /**
+   * The bundled scenarios and the plans they name, as the index lists them.
+   *
+   * @param loader the class loader to read from
+   * @return the files, by path relative to the scenarios folder
+   */
+  static List<RuleFile> scenarios(ClassLoader loader) {
+    String index = RuleSources.resource(loader, SCENARIOS + SCENARIO_INDEX);
+    if (index == null) {
+      throw failure(null, "The bundled scenarios are not on the classpath: add the gateway-rules jar as a dependency.");
+    }
+    List<RuleFile> files = new ArrayList<>();
+    for (String line : index.split("\n")) {
+      String path = line.strip();
+      if (path.isEmpty() || path.startsWith("#")) {
+        continue;
+      }
+      String content = RuleSources.resource(loader, SCENARIOS + path);
+      if (content == null) {
+        throw failure(null, "The bundled scenario file " + path + " named in " + SCENARIOS + SCENARIO_INDEX
+            + " is missing.");
+      }
+      files.add(new RuleFile(path, content));
+    }
+    return files;
+  }
+
+  private static void write(Path folder, List<RuleFile> files) {
+    for (RuleFile file : files) {
+      Path target = folder.resolve(file.path()).normalize();
+      if (!target.startsWith(folder)) {
+        throw failure(target, "lies outside " + folder + ".");
+      }
+      try {
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        throw failure(target, "exists already, and is not overwritten.");
+      } catch (IOException e) {
+        throw failure(target, "cannot be written: " + e.getMessage());
+      }
+    }
+  }
+
+  private static RuleSetException failure(Path file, String message) {
+    Problem problem = new Problem(file == null ? null : file.toString(), 0, 0, message);
+    return new RuleSetException("The bundled rules could not be exported: " + problem, List.of(problem));
+  }
+}
