@@ -1,0 +1,206 @@
+package org.councilgateway.internal.read;
+
+import static org.councilgateway.internal.read.Values.absent;
+import static org.councilgateway.internal.read.Values.show;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.councilgateway.InputError;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.CompletedEia;
+import org.councilgateway.model.Consultee;
+import org.councilgateway.model.DeliveryOption;
+import org.councilgateway.model.EiaKind;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.EiaRecord;
+import org.councilgateway.model.FundingSource;
+import org.councilgateway.model.FundingType;
+import org.councilgateway.model.PaymentModel;
+import org.councilgateway.model.Performance;
+import org.councilgateway.model.Proposal;
+import org.councilgateway.model.Provider;
+import org.councilgateway.model.Sector;
+import org.councilgateway.model.Staffing;
+
+/**
+ * The proposal format: which fields a proposal and its nested objects (funding sources, provider,
+ * staffing, EIA record) have, which are required, and what kind of value each holds. It is kept
+ * apart from the plan, which only places proposals, and from {@link Fields}, which reads a kind of
+ * value wherever it stands, so that a change to the format is made here and nowhere else.
+ *
+ * <p>One reader reads one proposal and keeps its errors, so the proposals of a long plan can be
+ * read side by side and their errors gathered afterwards in plan order.
+ */
+final class ProposalReader {
+  private static final Set<String> PROPOSAL_FIELDS = Set.of("id", "title", "leadDirectorate", "serviceArea",
+      "changeType", "objectives", "outcomes", "annualValue", "termMonths", "startDate", "reductionPercent",
+      "affectedDirectorates", "fundingSources", "clientGroups", "partners", "deliveryOptions",
+      "commissionerManagesInHouseProvider", "consulted", "consultedDirectorates", "risksAssessed", "paymentModel",
+      "provider", "eligibilityChange", "staffing", "wards", "eia");
+  private static final Set<String> PROVIDER_FIELDS = Set.of("name", "sector", "performance", "otherCouncilContracts");
+  private static final Set<String> FUNDING_FIELDS = Set.of("source", "directorate", "annualAmount");
+  private static final Set<String> STAFFING_FIELDS = Set.of("postsDeleted", "postsCreated", "postsRedesignated", "tupeTransfer");
+  private static final Set<String> EIA_FIELDS = Set.of("completed", "assessorTrainingCurrent");
+  private static final Set<String> COMPLETED_FIELDS = Set.of("kind", "level", "on");
+
+  private final Fields fields;
+  private Proposal proposal;
+
+  /**
+   * @param index the proposal's place in the plan, by which errors are sorted
+   * @param base the proposal's JSON pointer in the document
+   */
+  ProposalReader(int index, String base) {
+    this.fields = new Fields(index, base);
+  }
+
+  /** The proposal's id, once read, when it is a usable one: the plan checks ids are unique by it. */
+  String id() {
+    return fields.id();
+  }
+
+  /** @return the proposal, or null when any of its fields was refused */
+  Proposal proposal() {
+    return proposal;
+  }
+
+  List<InputError> errors() {
+    return fields.errors();
+  }
+
+  /** Reports an error that only the plan can see, such as an id used twice. */
+  void error(String path, String message) {
+    fields.error(path, message);
+  }
+
+  /** Reads the proposal at {@code node}, which may be null or missing, keeping it and its errors. */
+  void read(JsonNode node) {
+    proposal = proposal(node);
+  }
+
+  private Proposal proposal(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      fields.error("", "A proposal must be an object, but this is "
+          + (node == null || node.isMissingNode() ? "missing" : show(node)) + ".");
+      return null;
+    }
+    JsonNode idNode = node.get("id");
+    if (idNode != null && idNode.isTextual() && !idNode.asText().isBlank()) {
+      fields.identify(idNode.asText());
+    }
+    fields.unknown(node, "", PROPOSAL_FIELDS, "proposal");
+    String idValue = fields.requiredText(node, "", "id");
+    String title = fields.requiredText(node, "", "title");
+    String lead = fields.requiredText(node, "", "leadDirectorate");
+    String area = fields.requiredText(node, "", "serviceArea");
+    ChangeType change = fields.enumValue(node, "", "changeType", ChangeType.class, true);
+    List<String> objectives = fields.texts(node, "objectives");
+    List<String> outcomes = fields.texts(node, "outcomes");
+    Long annualValue = fields.whole(node, "", "annualValue", Long.MAX_VALUE);
+    Long termMonths = fields.whole(node, "", "termMonths", Integer.MAX_VALUE);
+    LocalDate startDate = fields.date(node, "", "startDate", false);
+    BigDecimal reduction = fields.percent(node, "", "reductionPercent");
+    List<String> affected = fields.texts(node, "affectedDirectorates");
+    List<FundingSource> funding = fields.objects(node, "fundingSources", this::fundingSource);
+    List<String> clientGroups = fields.texts(node, "clientGroups");
+    List<String> partners = fields.texts(node, "partners");
+    List<DeliveryOption> options = fields.enums(node, "deliveryOptions", DeliveryOption.class);
+    boolean manages = fields.bool(node, "", "commissionerManagesInHouseProvider");
+    List<Consultee> consulted = fields.enums(node, "consulted", Consultee.class);
+    List<String> consultedDirectorates = fields.texts(node, "consultedDirectorates");
+    boolean risks = fields.bool(node, "", "risksAssessed");
+    PaymentModel payment = fields.enumValue(node, "", "paymentModel", PaymentModel.class, false);
+    Provider provider = fields.object(node, "", "provider", this::provider);
+    boolean eligibility = fields.bool(node, "", "eligibilityChange");
+    Staffing staffing = fields.object(node, "", "staffing", this::staffing);
+    List<String> wards = fields.texts(node, "wards");
+    EiaRecord eia = fields.object(node, "", "eia", this::eia);
+    if (fields.hasErrors()) {
+      return null;
+    }
+    return new Proposal(idValue, title, lead, area, change, objectives, outcomes, annualValue,
+        termMonths == null ? null : termMonths.intValue(), startDate, reduction, affected, funding, clientGroups,
+        partners, options, manages, consulted, consultedDirectorates, risks, payment, provider, eligibility,
+        staffing, wards, eia);
+  }
+
+  private FundingSource fundingSource(JsonNode node, String path) {
+    fields.unknown(node, path, FUNDING_FIELDS, "funding source");
+    FundingType source = fields.enumValue(node, path, "source", FundingType.class, true);
+    String directorate = fields.optionalText(node, path, "directorate");
+    Long amount = fields.whole(node, path, "annualAmount", Long.MAX_VALUE);
+    return source == null ? null : new FundingSource(source, directorate, amount);
+  }
+
+  private Provider provider(JsonNode node, String path) {
+    fields.unknown(node, path, PROVIDER_FIELDS, "provider");
+    String name = fields.requiredText(node, path, "name");
+    Sector sector = fields.enumValue(node, path, "sector", Sector.class, false);
+    Performance performance = fields.enumValue(node, path, "performance", Performance.class, false);
+    Long contracts = fields.whole(node, path, "otherCouncilContracts", Integer.MAX_VALUE);
+    return name == null ? null : new Provider(name, sector, performance, contracts == null ? 0 : contracts.intValue());
+  }
+
+  private Staffing staffing(JsonNode node, String path) {
+    fields.unknown(node, path, STAFFING_FIELDS, "staffing");
+    Function<String, Integer> count = field -> {
+      Long value = fields.whole(node, path, field, Integer.MAX_VALUE);
+      return value == null ? 0 : value.intValue();
+    };
+    int deleted = count.apply("postsDeleted");
+    int created = count.apply("postsCreated");
+    int redesignated = count.apply("postsRedesignated");
+    return new Staffing(deleted, created, redesignated, fields.bool(node, path, "tupeTransfer"));
+  }
+
+  private EiaRecord eia(JsonNode node, String path) {
+    fields.unknown(node, path, EIA_FIELDS, "eia");
+    List<CompletedEia> completed = new ArrayList<>();
+    JsonNode list = fields.list(node, path, "completed");
+    if (list != null) {
+      // Not Fields.objects: a completed EIA that is not an object has a sentence of its own.
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode item = list.get(i);
+        if (fields.faultyEntry(item, path, "completed", i)) {
+          continue;
+        }
+        String itemPath = path + "/completed/" + i;
+        if (!item.isObject()) {
+          fields.error(itemPath, "Each completed EIA must be an object, but this is " + show(item) + ".");
+          continue;
+        }
+        fields.unknown(item, itemPath, COMPLETED_FIELDS, "completed EIA");
+        EiaKind kind = fields.enumValue(item, itemPath, "kind", EiaKind.class, true);
+        EiaLevel level = completedLevel(item, itemPath);
+        LocalDate on = fields.date(item, itemPath, "on", true);
+        if (kind != null && level != null && on != null) {
+          completed.add(new CompletedEia(kind, level, on));
+        }
+      }
+    }
+    return new EiaRecord(completed, fields.bool(node, path, "assessorTrainingCurrent"));
+  }
+
+  /** A completed EIA's level: an EIA that was done cannot have been done at level NONE. */
+  private EiaLevel completedLevel(JsonNode item, String path) {
+    JsonNode value = item.get("level");
+    if (absent(value)) {
+      fields.error(path + "/level", "level is required: one of SCREENING, FULL.");
+      return null;
+    }
+    if (fields.faulty(value, path, "level")) {
+      return null;
+    }
+    EiaLevel level = value.isTextual() ? Values.constant(EiaLevel.class, value.asText()) : null;
+    if (level == null || level == EiaLevel.NONE) {
+      fields.error(path + "/level", "level must be one of SCREENING, FULL, but was " + show(value) + ".");
+      return null;
+    }
+    return level;
+  }
+}
