@@ -38,6 +38,17 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    * Checks every bound: positive, or for the per-proposal additions not negative.
    *
    * @throws IllegalArgumentException naming the first bound that is not, and its value
+   *
+   * @param planBytes the largest plan file, in bytes, of any kind (JSON, YAML, standard input)
+   * @param numberDigits the most digits in a number of a plan
+   * @param numberScale the largest power of ten in a number of a plan, either way: {@code 1e-5} and {@code 1e5} have 5; an error for that proposal only
+   * @param ruleFileBytes the largest rule file or reference data file, in bytes
+   * @param factsPerSession the most facts the rules may insert into one session, beyond those the gateway inserts, plus {@code factsPerProposal} for each proposal in the session
+   * @param factsPerProposal what each proposal in a session adds to {@code factsPerSession}
+   * @param findingsPerPlan the most findings one assessment may record, plus {@code findingsPerProposal} for each proposal
+   * @param findingsPerProposal what each proposal adds to {@code findingsPerPlan}
+   * @param textChars the longest text (or list) a rule may put in a fact it inserts or in a finding; when the proposals assessed hold longer texts or lists, eight times the longest of them
+   * @param assessmentTime the longest one assessment may run before its rules are halted
    */
   public Limits {
     Objects.requireNonNull(assessmentTime, "assessmentTime must not be null");

@@ -17,6 +17,10 @@ public record Plan(LocalDate asOf, List<Proposal> proposals, List<InputError> er
    * Copies the lists.
    *
    * @throws InvalidPlanException when two proposals have the same id
+   *
+   * @param asOf the assessment date the plan gives, or null
+   * @param proposals the valid proposals, in input order
+   * @param errors a problem per fault in the invalid proposals, by index then path
    */
   public Plan {
     proposals = List.copyOf(proposals);

@@ -13,7 +13,14 @@ import org.councilgateway.internal.Text;
  */
 public record Problem(String file, int line, int column, String message) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param file the file, as the user named it, or null when there is none
+   * @param line the line from 1, or 0 when unknown
+   * @param column the column from 1, or 0 when unknown
+   * @param message one sentence saying what is wrong
+   */
   public Problem {
     Objects.requireNonNull(message, "message");
   }

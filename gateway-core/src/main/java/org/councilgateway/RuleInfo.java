@@ -14,7 +14,16 @@ import java.util.Objects;
  */
 public record RuleInfo(String id, String name, String description, String source, String file, int line) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param id its {@code @id}
+   * @param name its name, in plain English
+   * @param description its {@code @description}
+   * @param source its {@code @source}: the policy it encodes
+   * @param file the rule file, relative to the rules root
+   * @param line the line the rule starts on
+   */
   public RuleInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

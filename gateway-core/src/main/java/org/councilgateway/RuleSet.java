@@ -94,14 +94,14 @@ public final class RuleSet {
 
   /**
    * Copies the bundled rules out of the gateway-rules jar for a council to edit and prove:
-   * {@code directory/rules} (every rule file and the reference data) and
-   * {@code directory/scenarios} (the bundled scenario files, and the plans they name, at the same
-   * relative paths, so they run as they are). Then {@code RuleSet.fromDirectory(directory.resolve("rules"))}
+   * {@code directory/rules} (every rule file and the reference data), {@code directory/scenarios}
+   * (the bundled scenario files) and {@code directory/plans} (the plans they name, at the same
+   * relative paths, so the scenarios run as they are). Then {@code RuleSet.fromDirectory(directory.resolve("rules"))}
    * loads the copy, and {@code ScenarioTests} or {@code gateway test} runs the scenarios against it.
    *
    * @param directory where to write; created when missing
    * @return the rules folder, {@code directory/rules}
-   * @throws RuleSetException when the gateway-rules jar is not on the classpath, either folder
+   * @throws RuleSetException when the gateway-rules jar is not on the classpath, any of the folders
    *     exists already (nothing is overwritten) or a file cannot be written
    */
   public static Path exportBundled(Path directory) {

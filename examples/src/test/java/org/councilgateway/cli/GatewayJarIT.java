@@ -24,7 +24,7 @@ class GatewayJarIT {
   private static final Path SAMPLE = Path.of("src/main/resources/plans/sample-forward-plan.json");
   private static final Path MIXED = Path.of("src/test/resources/plans/mixed.json");
   private static final Path BUNDLED_RULES = Path.of("../gateway-rules/src/main/resources/org/councilgateway/rules");
-  private static final Path BUNDLED_SCENARIOS = Path.of("../gateway-rules/src/test/scenarios");
+  private static final Path BUNDLED_SCENARIOS = Path.of("../gateway-rules/src/main/scenarios");
 
   /** What a run of the command left behind. */
   record Run(int exit, String out, String err) {}

@@ -40,7 +40,24 @@ public record Assessment(
     String ruleSetVersion,
     LocalDate asOf) {
 
-  /** Checks the values and copies the lists. */
+  /**
+   * Checks the values and copies the lists.
+   *
+   * @param proposalId the proposal's id
+   * @param classification single-directorate or council-wide
+   * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence, in the policy's order (docs/policy.md); empty when single-directorate
+   * @param route where it goes for challenge
+   * @param keyDecision whether it is a key decision
+   * @param keyDecisionReason why it is a key decision (code {@code KEY_DECISION}, the rule and its sentence), or null when it is not one
+   * @param impacts its cross-cutting impacts
+   * @param eia its equality impact assessment requirements
+   * @param challenges the gateway challenge points it does not yet answer
+   * @param portfolio references to the portfolio findings that involve it
+   * @param warnings problems with its data that did not stop the assessment
+   * @param trace every rule that fired for it, by rule id
+   * @param ruleSetVersion the version of the rule set that answered (see {@code RuleSet.version()})
+   * @param asOf the date it was assessed as of
+   */
   public Assessment {
     Objects.requireNonNull(proposalId, "proposalId");
     Objects.requireNonNull(classification, "classification");

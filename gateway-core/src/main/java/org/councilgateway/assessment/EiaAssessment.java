@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record EiaAssessment(EiaKind kind, EiaLevel level, List<String> reasons) {
 
-  /** Checks the values and copies the list. */
+  /**
+   * Checks the values and copies the list.
+   *
+   * @param kind the kind
+   * @param level the highest level any of its reasons sets
+   * @param reasons the codes of every reason that fired for it
+   */
   public EiaAssessment {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(level, "level");

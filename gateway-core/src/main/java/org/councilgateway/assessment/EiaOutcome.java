@@ -20,7 +20,15 @@ public record EiaOutcome(
     List<EiaAssessment> assessments,
     List<Finding> actions) {
 
-  /** Checks the values and copies the lists. */
+  /**
+   * Checks the values and copies the lists.
+   *
+   * @param required true unless the level is {@link EiaLevel#NONE}
+   * @param level the highest level of its kinds
+   * @param characteristics the protected characteristics its client groups engage
+   * @param assessments the kinds required, SERVICE before STAFFING
+   * @param actions the follow-up actions
+   */
   public EiaOutcome {
     Objects.requireNonNull(level, "level");
     if (required != (level != EiaLevel.NONE)) {

@@ -21,7 +21,15 @@ public record PlanAssessment(
     List<PortfolioFinding> portfolio,
     List<InputError> errors) {
 
-  /** Checks the values and copies the lists. */
+  /**
+   * Checks the values and copies the lists.
+   *
+   * @param ruleSetVersion the version of the rule set that answered, {@code sha256:} and a hex digest
+   * @param asOf the assessment date
+   * @param assessments one per valid proposal, in input order
+   * @param portfolio the findings across the plan
+   * @param errors the problems that stopped proposals being assessed
+   */
   public PlanAssessment {
     Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
     Objects.requireNonNull(asOf, "asOf");

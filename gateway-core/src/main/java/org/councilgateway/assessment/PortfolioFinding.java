@@ -16,7 +16,16 @@ import java.util.Objects;
 public record PortfolioFinding(
     String id, String code, List<String> proposalIds, String ruleId, String source, String message) {
 
-  /** Checks the values and copies the list. */
+  /**
+   * Checks the values and copies the list.
+   *
+   * @param id its id in the plan's output, {@code PF-0001} onwards in output order
+   * @param code the stable code, as listed in docs/policy.md
+   * @param proposalIds every proposal it involves, sorted
+   * @param ruleId the id of the rule that found it
+   * @param source the policy source the rule cites
+   * @param message one sentence saying why
+   */
   public PortfolioFinding {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(code, "code");

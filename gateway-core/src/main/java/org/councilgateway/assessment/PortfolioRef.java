@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record PortfolioRef(String id, String code) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param id the portfolio finding's id
+   * @param code its code
+   */
   public PortfolioRef {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(code, "code");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record TraceEntry(String ruleId, String rule, String source) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param ruleId the rule's id
+   * @param rule the rule's name
+   * @param source the policy source it cites
+   */
   public TraceEntry {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(rule, "rule");

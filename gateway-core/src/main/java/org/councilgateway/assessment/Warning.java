@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Warning(String code, String target, String message) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param code the warning's code, as listed under "Warnings" in docs/policy.md
+   * @param target the unknown code, or the date
+   * @param message one sentence saying what is wrong
+   */
   public Warning {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(target, "target");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record AffectedDirectorate(String proposalId, String directorate, String route) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param proposalId the proposal
+   * @param directorate the directorate affected
+   * @param route how: {@code DECLARED}, {@code INTERDEPENDENCY} or {@code FUNDING}
+   */
   public AffectedDirectorate {
     Objects.requireNonNull(proposalId, "proposalId");
     Objects.requireNonNull(directorate, "directorate");

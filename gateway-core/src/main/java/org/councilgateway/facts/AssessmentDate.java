@@ -11,7 +11,11 @@ import java.util.Objects;
  */
 public record AssessmentDate(LocalDate date) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param date the date
+   */
   public AssessmentDate {
     Objects.requireNonNull(date, "date");
   }

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record ClientGroup(String code, List<String> characteristics) {
 
-  /** Checks the values and copies the list. */
+  /**
+   * Checks the values and copies the list.
+   *
+   * @param code its code
+   * @param characteristics the protected characteristics it engages, possibly none
+   */
   public ClientGroup {
     Objects.requireNonNull(code, "code");
     characteristics = List.copyOf(characteristics);

@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public record Directorate(String code) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param code its code
+   */
   public Directorate {
     Objects.requireNonNull(code, "code");
   }

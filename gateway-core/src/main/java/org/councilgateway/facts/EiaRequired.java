@@ -14,7 +14,13 @@ import org.councilgateway.model.EiaLevel;
  */
 public record EiaRequired(String proposalId, EiaKind kind, EiaLevel level) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param proposalId the proposal
+   * @param kind the kind required
+   * @param level the level required
+   */
   public EiaRequired {
     Objects.requireNonNull(proposalId, "proposalId");
     Objects.requireNonNull(kind, "kind");

@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public record InHouseCapability(String serviceArea) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param serviceArea its code
+   */
   public InHouseCapability {
     Objects.requireNonNull(serviceArea, "serviceArea");
   }

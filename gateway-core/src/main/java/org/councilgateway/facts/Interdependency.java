@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Interdependency(String from, String to, String source) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param from the service area of the proposal
+   * @param to the service area it has an impact on
+   * @param source where the link comes from
+   */
   public Interdependency {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -22,7 +22,16 @@ import org.councilgateway.model.Proposal;
  */
 public record OverlapKey(String proposalId, String lead, LocalDate start, String key, String home, String next) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param proposalId the proposal
+   * @param lead its lead directorate
+   * @param start its start date
+   * @param key what it could share, in words, such as {@code service area LEISURE}
+   * @param home the key with the proposal's period
+   * @param next the key with the following period
+   */
   public OverlapKey {
     Objects.requireNonNull(proposalId, "proposalId");
     Objects.requireNonNull(lead, "lead");

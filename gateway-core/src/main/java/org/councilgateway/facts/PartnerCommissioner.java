@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public record PartnerCommissioner(String code) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param code its code
+   */
   public PartnerCommissioner {
     Objects.requireNonNull(code, "code");
   }

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Reduction(String percent, String proposalId) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param percent the percentage as a plain number without trailing zeros, so that 10 and 10.0 are equal
+   * @param proposalId the proposal
+   */
   public Reduction {
     Objects.requireNonNull(percent, "percent");
     Objects.requireNonNull(proposalId, "proposalId");

@@ -29,7 +29,19 @@ public record ReferenceData(
     List<SafeguardingSensitive> safeguardingSensitive,
     Settings settings) {
 
-  /** Checks the values and copies the lists. */
+  /**
+   * Checks the values and copies the lists.
+   *
+   * @param directorates the directorates
+   * @param serviceAreas the service areas
+   * @param interdependencies the links between service areas
+   * @param protectedCharacteristics the protected characteristics, in output order
+   * @param clientGroups the client groups
+   * @param partnerCommissioners the partner commissioners
+   * @param inHouseCapability the service areas the council can deliver itself
+   * @param safeguardingSensitive the safeguarding-sensitive service areas
+   * @param settings the local policy numbers
+   */
   public ReferenceData {
     directorates = List.copyOf(directorates);
     serviceAreas = List.copyOf(serviceAreas);

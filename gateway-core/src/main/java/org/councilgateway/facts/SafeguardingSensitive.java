@@ -9,7 +9,11 @@ import java.util.Objects;
  */
 public record SafeguardingSensitive(String serviceArea) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param serviceArea its code
+   */
   public SafeguardingSensitive {
     Objects.requireNonNull(serviceArea, "serviceArea");
   }

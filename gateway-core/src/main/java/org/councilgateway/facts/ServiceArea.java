@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record ServiceArea(String code, String owner, ServiceScope scope) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param code its code
+   * @param owner the code of the directorate that owns it
+   * @param scope whether it is council-wide by nature
+   */
   public ServiceArea {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(owner, "owner");

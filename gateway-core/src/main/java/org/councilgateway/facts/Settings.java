@@ -18,7 +18,16 @@ public record Settings(
     int blanketReductionCount,
     int cumulativeProviderCount) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param keyDecisionValue an annual value above this is a key decision
+   * @param keyDecisionWards naming at least this many wards makes a key decision
+   * @param eiaValidityMonths how long a completed EIA stays current
+   * @param overlapWindowMonths how close two start dates must be to overlap
+   * @param blanketReductionCount how many reductions by the same percentage make a blanket reduction
+   * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
+   */
   public Settings {
     if (keyDecisionValue < 0) {
       throw new IllegalArgumentException("keyDecisionValue must not be negative but was " + keyDecisionValue);

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record CompletedEia(EiaKind kind, EiaLevel level, LocalDate on) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param kind its kind
+   * @param level its level
+   * @param on the date it was completed
+   */
   public CompletedEia {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(level, "level");

@@ -13,7 +13,12 @@ public record EiaRecord(List<CompletedEia> completed, boolean assessorTrainingCu
   /** Nothing completed, training not stated. */
   public static final EiaRecord NONE = new EiaRecord(List.of(), false);
 
-  /** Copies the list; null is empty. */
+  /**
+   * Copies the list; null is empty.
+   *
+   * @param completed the assessments completed
+   * @param assessorTrainingCurrent whether the assessor's equality training is current
+   */
   public EiaRecord {
     completed = Lists.distinct(completed);
   }

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record FundingSource(FundingType source, String directorate, Long annualAmount) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param source where the money comes from
+   * @param directorate the directorate whose budget it is, or null when none is named
+   * @param annualAmount the amount a year, or null when not stated
+   */
   public FundingSource {
     Objects.requireNonNull(source, "source");
     if (annualAmount != null && annualAmount < 0) {

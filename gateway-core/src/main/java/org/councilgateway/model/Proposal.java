@@ -9,8 +9,8 @@ import java.util.Objects;
  * A proposed commissioning project on the forward plan, as the gateway sees it.
  *
  * <p>Lists are sets kept in their given order (null is empty, a repeated entry counts once);
- * absent booleans are false. Build one with {@link #builder(String, String, String, String,
- * ChangeType)} or read a plan with {@link PlanReader}.
+ * absent booleans are false. Build one with {@link #builder()} or read a plan with
+ * {@link org.councilgateway.PlanReader}. docs/formats.md describes each field as a plan gives it.
  *
  * @param id the proposal's id, unique in a plan
  * @param title its title
@@ -70,7 +70,36 @@ public record Proposal(
   /** The client group that names council staff rather than service users. */
   public static final String COUNCIL_STAFF = "COUNCIL_STAFF";
 
-  /** Checks the required values and the ranges, and copies the lists. */
+  /**
+   * Checks the required values and the ranges, and copies the lists.
+   *
+   * @param id the proposal's id, unique in a plan
+   * @param title its title
+   * @param leadDirectorate the directorate leading it
+   * @param serviceArea the service area it commissions
+   * @param changeType what it does to the service
+   * @param objectives the commissioning objectives stated
+   * @param outcomes the outcomes it seeks (free text)
+   * @param annualValue its value a year, or null when not stated
+   * @param termMonths its term in months, or null when not stated
+   * @param startDate when it starts, or null when not stated
+   * @param reductionPercent for a reduction, by how much (above 0, at most 100), or null
+   * @param affectedDirectorates directorates the commissioner declares affected
+   * @param fundingSources where its money comes from
+   * @param clientGroups the client groups it serves
+   * @param partners partner organisations involved
+   * @param deliveryOptions the delivery options considered
+   * @param commissionerManagesInHouseProvider whether the commissioner also manages the in-house provider
+   * @param consulted the groups consulted
+   * @param consultedDirectorates the directorates consulted
+   * @param risksAssessed whether risks have been assessed
+   * @param paymentModel how the provider is to be paid, or null when not stated
+   * @param provider the provider, or null when none is named
+   * @param eligibilityChange whether eligibility for the service changes
+   * @param staffing the effect on council posts
+   * @param wards the wards it names
+   * @param eia the equality impact assessments done so far
+   */
   public Proposal {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -184,60 +213,190 @@ public record Proposal(
 
     private Builder() {}
 
-    /** @param value the id @return this builder */
+    /**
+     * Sets the id.
+     *
+     * @param value the id
+     * @return this builder
+     */
     public Builder id(String value) { this.id = value; return this; }
-    /** @param value the title @return this builder */
+    /**
+     * Sets the title.
+     *
+     * @param value the title
+     * @return this builder
+     */
     public Builder title(String value) { this.title = value; return this; }
-    /** @param value the lead directorate @return this builder */
+    /**
+     * Sets the lead directorate.
+     *
+     * @param value the lead directorate
+     * @return this builder
+     */
     public Builder leadDirectorate(String value) { this.leadDirectorate = value; return this; }
-    /** @param value the service area @return this builder */
+    /**
+     * Sets the service area.
+     *
+     * @param value the service area
+     * @return this builder
+     */
     public Builder serviceArea(String value) { this.serviceArea = value; return this; }
-    /** @param value the change type @return this builder */
+    /**
+     * Sets the change type.
+     *
+     * @param value the change type
+     * @return this builder
+     */
     public Builder changeType(ChangeType value) { this.changeType = value; return this; }
-    /** @param value the objectives @return this builder */
+    /**
+     * Sets the objectives.
+     *
+     * @param value the objectives
+     * @return this builder
+     */
     public Builder objectives(List<String> value) { this.objectives = value; return this; }
-    /** @param value the outcomes @return this builder */
+    /**
+     * Sets the outcomes.
+     *
+     * @param value the outcomes
+     * @return this builder
+     */
     public Builder outcomes(List<String> value) { this.outcomes = value; return this; }
-    /** @param value the annual value @return this builder */
+    /**
+     * Sets the annual value.
+     *
+     * @param value the annual value
+     * @return this builder
+     */
     public Builder annualValue(Long value) { this.annualValue = value; return this; }
-    /** @param value the term in months @return this builder */
+    /**
+     * Sets the term in months.
+     *
+     * @param value the term in months
+     * @return this builder
+     */
     public Builder termMonths(Integer value) { this.termMonths = value; return this; }
-    /** @param value the start date @return this builder */
+    /**
+     * Sets the start date.
+     *
+     * @param value the start date
+     * @return this builder
+     */
     public Builder startDate(LocalDate value) { this.startDate = value; return this; }
-    /** @param value the reduction percentage @return this builder */
+    /**
+     * Sets the reduction percentage.
+     *
+     * @param value the reduction percentage
+     * @return this builder
+     */
     public Builder reductionPercent(BigDecimal value) { this.reductionPercent = value; return this; }
-    /** @param value the declared affected directorates @return this builder */
+    /**
+     * Sets the declared affected directorates.
+     *
+     * @param value the declared affected directorates
+     * @return this builder
+     */
     public Builder affectedDirectorates(List<String> value) { this.affectedDirectorates = value; return this; }
-    /** @param value the funding sources @return this builder */
+    /**
+     * Sets the funding sources.
+     *
+     * @param value the funding sources
+     * @return this builder
+     */
     public Builder fundingSources(List<FundingSource> value) { this.fundingSources = value; return this; }
-    /** @param value the client groups @return this builder */
+    /**
+     * Sets the client groups.
+     *
+     * @param value the client groups
+     * @return this builder
+     */
     public Builder clientGroups(List<String> value) { this.clientGroups = value; return this; }
-    /** @param value the partners @return this builder */
+    /**
+     * Sets the partners.
+     *
+     * @param value the partners
+     * @return this builder
+     */
     public Builder partners(List<String> value) { this.partners = value; return this; }
-    /** @param value the delivery options considered @return this builder */
+    /**
+     * Sets the delivery options considered.
+     *
+     * @param value the delivery options considered
+     * @return this builder
+     */
     public Builder deliveryOptions(List<DeliveryOption> value) { this.deliveryOptions = value; return this; }
-    /** @param value whether the commissioner manages the in-house provider @return this builder */
+    /**
+     * Sets whether the commissioner manages the in-house provider.
+     *
+     * @param value whether the commissioner manages the in-house provider
+     * @return this builder
+     */
     public Builder commissionerManagesInHouseProvider(boolean value) {
       this.commissionerManagesInHouseProvider = value;
       return this;
     }
-    /** @param value the groups consulted @return this builder */
+    /**
+     * Sets the groups consulted.
+     *
+     * @param value the groups consulted
+     * @return this builder
+     */
     public Builder consulted(List<Consultee> value) { this.consulted = value; return this; }
-    /** @param value the directorates consulted @return this builder */
+    /**
+     * Sets the directorates consulted.
+     *
+     * @param value the directorates consulted
+     * @return this builder
+     */
     public Builder consultedDirectorates(List<String> value) { this.consultedDirectorates = value; return this; }
-    /** @param value whether risks are assessed @return this builder */
+    /**
+     * Sets whether risks are assessed.
+     *
+     * @param value whether risks are assessed
+     * @return this builder
+     */
     public Builder risksAssessed(boolean value) { this.risksAssessed = value; return this; }
-    /** @param value the payment model @return this builder */
+    /**
+     * Sets the payment model.
+     *
+     * @param value the payment model
+     * @return this builder
+     */
     public Builder paymentModel(PaymentModel value) { this.paymentModel = value; return this; }
-    /** @param value the provider @return this builder */
+    /**
+     * Sets the provider.
+     *
+     * @param value the provider
+     * @return this builder
+     */
     public Builder provider(Provider value) { this.provider = value; return this; }
-    /** @param value whether eligibility changes @return this builder */
+    /**
+     * Sets whether eligibility changes.
+     *
+     * @param value whether eligibility changes
+     * @return this builder
+     */
     public Builder eligibilityChange(boolean value) { this.eligibilityChange = value; return this; }
-    /** @param value the staffing change @return this builder */
+    /**
+     * Sets the staffing change.
+     *
+     * @param value the staffing change
+     * @return this builder
+     */
     public Builder staffing(Staffing value) { this.staffing = value; return this; }
-    /** @param value the wards named @return this builder */
+    /**
+     * Sets the wards named.
+     *
+     * @param value the wards named
+     * @return this builder
+     */
     public Builder wards(List<String> value) { this.wards = value; return this; }
-    /** @param value the equality impact assessments done so far @return this builder */
+    /**
+     * Sets the equality impact assessments done so far.
+     *
+     * @param value the equality impact assessments done so far
+     * @return this builder
+     */
     public Builder eia(EiaRecord value) { this.eia = value; return this; }
 
     /**

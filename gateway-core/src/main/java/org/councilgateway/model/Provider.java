@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Provider(String name, Sector sector, Performance performance, int otherCouncilContracts) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param name the provider's name
+   * @param sector its sector, or null when not stated
+   * @param performance its current performance rating, or null when not stated
+   * @param otherCouncilContracts how many other contracts it holds with the council
+   */
   public Provider {
     Objects.requireNonNull(name, "name");
     if (otherCouncilContracts < 0) {

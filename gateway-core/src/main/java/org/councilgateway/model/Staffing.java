@@ -13,7 +13,14 @@ public record Staffing(int postsDeleted, int postsCreated, int postsRedesignated
   /** No change to staffing. */
   public static final Staffing NONE = new Staffing(0, 0, 0, false);
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param postsDeleted posts deleted
+   * @param postsCreated posts created
+   * @param postsRedesignated posts redesignated
+   * @param tupeTransfer whether staff transfer under TUPE
+   */
   public Staffing {
     requireNotNegative("postsDeleted", postsDeleted);
     requireNotNegative("postsCreated", postsCreated);

@@ -16,7 +16,17 @@ import java.util.List;
 public record Expectation(String proposalId, String classification, String route, Boolean keyDecision,
     String eiaLevel, List<String> present, List<String> absent) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param proposalId the proposal
+   * @param classification the expected classification, such as {@code COUNCIL_WIDE}
+   * @param route the expected route
+   * @param keyDecision whether it should be a key decision
+   * @param eiaLevel the expected EIA level, such as {@code FULL} or {@code NONE}
+   * @param present codes that must be present, each {@code CODE} or {@code CODE:TARGET}
+   * @param absent codes that must be absent, each {@code CODE} or {@code CODE:TARGET}
+   */
   public Expectation {
     present = present == null ? List.of() : List.copyOf(present);
     absent = absent == null ? List.of() : List.copyOf(absent);

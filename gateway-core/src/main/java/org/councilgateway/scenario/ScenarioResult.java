@@ -13,7 +13,14 @@ import java.util.Set;
  */
 public record ScenarioResult(Scenario scenario, List<String> failures, Set<String> rulesFired, List<String> actual) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param scenario the scenario
+   * @param failures what was expected and what came out, one line each; empty when it passed
+   * @param rulesFired the ids of every rule that fired
+   * @param actual a short account of what came out, per proposal, for a failure report
+   */
   public ScenarioResult {
     failures = List.copyOf(failures);
     rulesFired = Set.copyOf(rulesFired);

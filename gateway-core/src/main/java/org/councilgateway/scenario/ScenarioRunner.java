@@ -34,7 +34,13 @@ public final class ScenarioRunner {
    */
   public record Report(List<ScenarioResult> results, List<RuleInfo> unfired, int ruleCount) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param results one per scenario, in order
+     * @param unfired the rules no scenario made fire, by id
+     * @param ruleCount how many rules the rule set has
+     */
     public Report {
       results = List.copyOf(results);
       unfired = List.copyOf(unfired);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The bundled rules' scenarios, one test each, and the rule coverage they give. */
 class BundledScenariosTest {
-  private static final Path SCENARIOS = Path.of("src/test/scenarios");
+  private static final Path SCENARIOS = Path.of("src/main/scenarios");
 
   @TestFactory
   @DisplayName("Bundled scenarios")

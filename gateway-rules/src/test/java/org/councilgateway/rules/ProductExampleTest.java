@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** PRODUCT.md's example proposal gives exactly PRODUCT.md's example output. */
 class ProductExampleTest {
-  private static final Path PLAN = Path.of("src/test/resources/plans/product-example.json");
+  private static final Path PLAN = Path.of("src/main/plans/product-example.json");
 
   private static PlanAssessment assess() {
     return Gateway.bundled().assess(PlanReader.create().read(PLAN), null);

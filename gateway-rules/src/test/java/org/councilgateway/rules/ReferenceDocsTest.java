@@ -34,7 +34,7 @@ class ReferenceDocsTest {
   private static final Path POLICY_DOC = Path.of("../docs/policy.md");
   private static final Path FORMATS_DOC = Path.of("../docs/formats.md");
   private static final Path RULES = Path.of("src/main/resources/org/councilgateway/rules");
-  private static final Path SCENARIOS = Path.of("src/test/scenarios");
+  private static final Path SCENARIOS = Path.of("src/main/scenarios");
   private static final Path SAMPLE_PLAN = Path.of("../examples/src/main/resources/plans/sample-forward-plan.json");
   private static final Path CORE_SOURCES = Path.of("../gateway-core/src/main/java");
 

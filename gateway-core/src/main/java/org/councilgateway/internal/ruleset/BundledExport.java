@@ -21,15 +21,19 @@ import org.councilgateway.RuleSetException;
 public final class BundledExport {
   /** Where the scenarios sit in the gateway-rules jar. */
   static final String SCENARIOS = RuleSources.BUNDLED_ROOT + "scenarios/";
-  /** Lists the scenario files and the plans they name, one relative path a line. */
+  /**
+   * Lists the scenario files and the plans they name, one path a line, relative to the scenarios
+   * folder (so a plan is {@code ../plans/NAME}).
+   */
   static final String SCENARIO_INDEX = "scenarios.index";
 
   private BundledExport() {}
 
   /**
-   * Writes {@code directory/rules} (the rule files and the reference data) and
-   * {@code directory/scenarios} (the scenario files and the plans they name). Never overwrites:
-   * either folder existing already is refused before anything is written.
+   * Writes {@code directory/rules} (the rule files and the reference data),
+   * {@code directory/scenarios} (the scenario files) and {@code directory/plans} (the plans they
+   * name, at {@code ../../plans} from a scenario). Never overwrites: any of the three folders
+   * existing already is refused before anything is written.
    *
    * @param directory where to write; created when missing
    * @return the rules folder written
@@ -42,14 +46,15 @@ public final class BundledExport {
     List<RuleFile> scenarios = scenarios(loader);
     Path rulesFolder = directory.resolve("rules");
     Path scenariosFolder = directory.resolve("scenarios");
-    for (Path folder : List.of(rulesFolder, scenariosFolder)) {
+    Path plansFolder = directory.resolve("plans");
+    for (Path folder : List.of(rulesFolder, scenariosFolder, plansFolder)) {
       if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
         throw failure(folder, "exists already; the bundled rules are written only into new folders, so that no "
             + "edited file is overwritten.");
       }
     }
-    write(rulesFolder, rules);
-    write(scenariosFolder, scenarios);
+    write(directory, rulesFolder, rules);
+    write(directory, scenariosFolder, scenarios);
     return rulesFolder;
   }
 
@@ -80,11 +85,11 @@ public final class BundledExport {
     return files;
   }
 
-  private static void write(Path folder, List<RuleFile> files) {
+  private static void write(Path root, Path folder, List<RuleFile> files) {
     for (RuleFile file : files) {
       Path target = folder.resolve(file.path()).normalize();
-      if (!target.startsWith(folder)) {
-        throw failure(target, "lies outside " + folder + ".");
+      if (!target.startsWith(root.normalize())) {
+        throw failure(target, "lies outside " + root + ".");
       }
       try {
         Files.createDirectories(target.getParent());
