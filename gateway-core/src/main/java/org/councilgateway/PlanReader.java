@@ -58,7 +58,7 @@ public final class PlanReader {
    */
   public Plan read(Path file) {
     Objects.requireNonNull(file, "file");
-    return parser.plan(BoundedRead.text(file, limits.maxDocumentChars(), "plan"), file.toString());
+    return parser.plan(BoundedRead.text(file, limits.maxDocumentChars(), "plan"), file.toString(), null);
   }
 
   /**
@@ -75,21 +75,48 @@ public final class PlanReader {
   public Plan readStream(InputStream in, String name) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
-    return parser.plan(BoundedRead.text(in, name, limits.maxDocumentChars(), "plan"), name);
+    return parser.plan(BoundedRead.text(in, name, limits.maxDocumentChars(), "plan"), name, null);
+  }
+
+  /** The formats a plan or proposal is written in. */
+  public enum Format {
+    /** JSON. */
+    JSON,
+    /** YAML (1.1, as SnakeYAML reads it; aliases are refused). */
+    YAML
   }
 
   /**
-   * Reads a plan document.
+   * Reads a plan document, guessing its format: YAML when its name ends in {@code .yaml} or
+   * {@code .yml}, JSON when it ends in {@code .json}, else JSON when the document starts with
+   * <code>{</code> or {@code [} and YAML otherwise. Give the format with
+   * {@link #read(String, Format, String)} when you know it.
    *
    * @param content the document
-   * @param name its name in messages; a name ending in {@code .yaml} or {@code .yml} means YAML
+   * @param name its name in messages
    * @return the valid proposals and the errors of the invalid ones
    * @throws InvalidPlanException when the document is unusable
    */
   public Plan read(String content, String name) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(name, "name");
-    return parser.plan(content, name);
+    return parser.plan(content, name, null);
+  }
+
+  /**
+   * Reads a plan document in the given format, whatever its name.
+   *
+   * @param content the document
+   * @param format its format
+   * @param name its name in messages
+   * @return the valid proposals and the errors of the invalid ones
+   * @throws InvalidPlanException when the document is unusable
+   */
+  public Plan read(String content, Format format, String name) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(name, "name");
+    return parser.plan(content, name, format == Format.YAML);
   }
 
   /**
@@ -103,6 +130,22 @@ public final class PlanReader {
   public Proposal readProposal(String content, String name) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(name, "name");
-    return parser.proposal(content, name);
+    return parser.proposal(content, name, null);
+  }
+
+  /**
+   * Reads a single proposal in the given format.
+   *
+   * @param content the proposal
+   * @param format its format
+   * @param name its name in messages
+   * @return the proposal
+   * @throws InvalidPlanException with every problem when it is invalid
+   */
+  public Proposal readProposal(String content, Format format, String name) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(name, "name");
+    return parser.proposal(content, name, format == Format.YAML);
   }
 }

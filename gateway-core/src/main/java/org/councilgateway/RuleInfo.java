@@ -1,5 +1,6 @@
 package org.councilgateway;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param source its {@code @source}: the policy it encodes
  * @param file the rule file, relative to the rules root
  * @param line the line the rule starts on
+ * @param codes the finding codes it records, as its consequence writes them out (a key decision as
+ *     {@code KEY_DECISION}); for a user interface's labels, with {@link RuleSet#rulesByCode()}
  */
-public record RuleInfo(String id, String name, String description, String source, String file, int line) {
+public record RuleInfo(String id, String name, String description, String source, String file, int line,
+    List<String> codes) {
 
   /**
    * Checks the values.
@@ -23,8 +27,10 @@ public record RuleInfo(String id, String name, String description, String source
    * @param source its {@code @source}: the policy it encodes
    * @param file the rule file, relative to the rules root
    * @param line the line the rule starts on
+   * @param codes the finding codes it records
    */
   public RuleInfo {
+    codes = List.copyOf(codes);
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");

@@ -128,6 +128,24 @@ public final class RuleSet {
   }
 
   /**
+   * The rules that record each finding code, by code in the order the rules first name them: what
+   * a user interface needs to label a code (the rules' names and descriptions) and to say where it
+   * comes from (their sources). docs/policy.md describes every code of the bundled rules.
+   *
+   * @return the rules by code
+   */
+  public java.util.Map<String, List<RuleInfo>> rulesByCode() {
+    java.util.Map<String, List<RuleInfo>> byCode = new java.util.LinkedHashMap<>();
+    for (RuleInfo rule : rules()) {
+      for (String code : rule.codes()) {
+        byCode.computeIfAbsent(code, c -> new java.util.ArrayList<>()).add(rule);
+      }
+    }
+    byCode.replaceAll((code, rules) -> List.copyOf(rules));
+    return java.util.Collections.unmodifiableMap(byCode);
+  }
+
+  /**
    * The reference data the rules read.
    *
    * @return the reference data

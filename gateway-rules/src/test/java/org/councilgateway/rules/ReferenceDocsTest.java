@@ -65,6 +65,17 @@ class ReferenceDocsTest {
   }
 
   @Test
+  void rulesByCode_givesEachCodeWithTheRulesThatRecordIt_asTheRuleFilesDo() {
+    Map<String, Set<String>> recorded = codesRecordedByRules();
+    Map<String, Set<String>> fromApi = new java.util.TreeMap<>();
+    org.councilgateway.RuleSet.bundled().rulesByCode().forEach((code, rules) -> fromApi.put(code,
+        rules.stream().map(org.councilgateway.RuleInfo::id).collect(java.util.stream.Collectors.toSet())));
+
+    assertThat(fromApi.remove("KEY_DECISION")).as("the rules that decide a key decision").isNotEmpty();
+    assertThat(fromApi).isEqualTo(new java.util.TreeMap<>(recorded));
+  }
+
+  @Test
   void policyDoc_citesTheRulesThatRecordEachCode() {
     Map<String, Set<String>> recorded = codesRecordedByRules();
     Map<String, String> rows = codeRows(POLICY_DOC, false);

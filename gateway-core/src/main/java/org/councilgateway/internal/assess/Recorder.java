@@ -137,7 +137,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     Rule rule = event.getMatch().getRule();
     current = rules.get(rule);
     if (current == null) {
-      RuleInfo info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
+      RuleInfo info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0, List.of());
       current = new RuleMeta(info, Integer.MAX_VALUE, new TraceEntry(info.id(), info.name(), info.source()), List.of());
     }
     for (String declaration : current.proposalDeclarations()) {

@@ -40,18 +40,19 @@ final class DocumentReader {
    *
    * @param content the document
    * @param name the file's name as the user gave it
+   * @param yaml true for YAML, false for JSON, null to choose by the name and the first character
    * @return the tree
    * @throws InvalidPlanException when the document is neither JSON nor YAML
    */
-  JsonNode tree(String content, String name) {
+  JsonNode tree(String content, String name, Boolean yaml) {
     String lower = name.toLowerCase(Locale.ROOT);
-    boolean isYaml = lower.endsWith(".yaml") || lower.endsWith(".yml")
+    boolean isYaml = yaml != null ? yaml : lower.endsWith(".yaml") || lower.endsWith(".yml")
         || !lower.endsWith(".json") && !content.stripLeading().startsWith("{") && !content.stripLeading().startsWith("[");
     try {
       if (isYaml) {
         rejectAliases(content, name);
       }
-      try (JsonParser parser = (isYaml ? yaml : json).createParser(content)) {
+      try (JsonParser parser = (isYaml ? this.yaml : json).createParser(content)) {
         return BoundedTree.read(parser, maxDigits, maxScale);
       }
     } catch (JsonProcessingException e) {

@@ -54,11 +54,12 @@ public final class PlanParser {
    *
    * @param content the document
    * @param name the file's name as the user gave it
+   * @param yaml true for YAML, false for JSON, null to choose by the name and the first character
    * @return the valid proposals and the errors of the invalid ones
    * @throws InvalidPlanException when the document is unusable
    */
-  public Plan plan(String content, String name) {
-    return plan(documents.tree(content, name), name);
+  public Plan plan(String content, String name, Boolean yaml) {
+    return plan(documents.tree(content, name, yaml), name);
   }
 
   /**
@@ -125,11 +126,12 @@ public final class PlanParser {
    *
    * @param content the proposal as a JSON or YAML object
    * @param name a name for the document in messages
+   * @param yaml true for YAML, false for JSON, null to choose by the name and the first character
    * @return the proposal
    * @throws InvalidPlanException with every problem when it is invalid
    */
-  public Proposal proposal(String content, String name) {
-    JsonNode root = documents.tree(content, name);
+  public Proposal proposal(String content, String name, Boolean yaml) {
+    JsonNode root = documents.tree(content, name, yaml);
     ProposalReader reader = new ProposalReader(0, "");
     reader.read(root);
     Proposal proposal = reader.proposal();

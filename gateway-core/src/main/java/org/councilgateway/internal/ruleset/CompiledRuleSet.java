@@ -232,7 +232,7 @@ public final class CompiledRuleSet {
       for (Rule rule : pkg.getRules()) {
         RuleInfo info = infoByName.get(key(rule.getPackageName(), rule.getName()));
         if (info == null) {
-          info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0);
+          info = new RuleInfo(rule.getName(), rule.getName(), "", "", "", 0, List.of());
         }
         List<String> proposals = new java.util.ArrayList<>();
         if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {

@@ -53,6 +53,41 @@ final class RuleRoles {
     return writes(rule.getConsequence()) || rule.getNamedConsequences().values().stream().anyMatch(RuleRoles::writes);
   }
 
+  /** A finding recorded with its code written out: {@code findings.challenge($p, "CHALLENGE_RISKS", ...)}. */
+  private static final java.util.regex.Pattern RECORDED_CODE = java.util.regex.Pattern.compile(
+      "\\bfindings\\s*\\.\\s*(?:(?:scope|impact|eiaReason|eiaAction|challenge)\\s*\\([^,\"]*,|portfolio\\s*\\()"
+          + "\\s*\"([A-Z][A-Z0-9_]*)\"");
+  private static final java.util.regex.Pattern KEY_DECISION = java.util.regex.Pattern.compile(
+      "\\bfindings\\s*\\.\\s*keyDecision\\s*\\(");
+
+  /**
+   * The finding codes a rule records, as its consequence writes them out, in the order it does; a
+   * key decision counts as {@code KEY_DECISION}. A code a rule works out at run time is not listed.
+   *
+   * @param rule the rule
+   * @return the codes, each once
+   */
+  static java.util.List<String> codes(RuleDescr rule) {
+    java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+    java.util.List<Object> consequences = new java.util.ArrayList<>();
+    consequences.add(rule.getConsequence());
+    consequences.addAll(rule.getNamedConsequences().values());
+    for (Object consequence : consequences) {
+      if (consequence == null) {
+        continue;
+      }
+      String text = consequence.toString();
+      java.util.regex.Matcher found = RECORDED_CODE.matcher(text);
+      while (found.find()) {
+        codes.add(found.group(1));
+      }
+      if (KEY_DECISION.matcher(text).find()) {
+        codes.add("KEY_DECISION");
+      }
+    }
+    return java.util.List.copyOf(codes);
+  }
+
   private static boolean writes(Object consequence) {
     return consequence != null && WRITES.matcher(consequence.toString()).find();
   }

@@ -248,7 +248,8 @@ public final class RuleSetCompiler {
         }
       }
       rules.add(new ParsedRule(pkg.getName(), new RuleInfo(metadata.getOrDefault("id", ""), rule.getName(),
-          metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine()),
+          metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine(),
+          RuleRoles.codes(rule)),
           RuleRoles.looksAcrossPlan(rule), RuleRoles.writesFacts(rule)));
     }
   }

@@ -31,7 +31,7 @@ import org.councilgateway.Problem;
 import org.councilgateway.RuleSetException;
 
 /** Finds the files of a rule set, on the classpath or in a directory, and computes its version. */
-public final class RuleSources {
+final class RuleSources {
 
   /** Where the bundled rules live on the classpath. */
   public static final String BUNDLED_ROOT = "org/councilgateway/rules/";
