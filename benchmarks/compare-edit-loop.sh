@@ -9,8 +9,18 @@ base=$(cd "$1" && pwd); new=$(cd "$2" && pwd); runs=${3:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
-cp -r "$new/gateway-rules/src/main/resources/org/councilgateway/rules" "$work/rules"
-scenarios="$new/gateway-rules/src/test/scenarios"
+# Each build edits and tests its own rules and scenarios (their imports and folders differ between
+# versions: the scenarios moved from src/test/scenarios to src/main/scenarios in 0.2.0).
+declare -A scenarios
+for build in base new; do
+  checkout=${!build}
+  cp -r "$checkout/gateway-rules/src/main/resources/org/councilgateway/rules" "$work/$build-rules"
+  if [[ -d "$checkout/gateway-rules/src/main/scenarios" ]]; then
+    scenarios[$build]="$checkout/gateway-rules/src/main/scenarios"
+  else
+    scenarios[$build]="$checkout/gateway-rules/src/test/scenarios"
+  fi
+done
 export GATEWAY_COMPILE_CACHE=off
 
 declare -A samples
@@ -19,11 +29,11 @@ for ((i = 0; i < runs; i++)); do
     checkout=${!build}
     for command in validate test; do
       # An edit: a new comment, so that nothing is reused from an earlier run.
-      echo "// edit $i $build $command" >> "$work/rules/challenge.drl"
+      echo "// edit $i $build $command" >> "$work/$build-rules/challenge.drl"
       if [[ $command == validate ]]; then
-        args=(validate "$work/rules")
+        args=(validate "$work/$build-rules")
       else
-        args=(test --rules "$work/rules" "$scenarios")
+        args=(test --rules "$work/$build-rules" "${scenarios[$build]}")
       fi
       /usr/bin/time -f "%e" -o "$work/time" "$checkout/gateway" "${args[@]}" > /dev/null 2>&1 || true
       samples[$build-$command]+="$(cat "$work/time") "

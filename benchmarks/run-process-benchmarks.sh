@@ -41,10 +41,10 @@ measure "assess sample plan, bundled rules, java -jar" java -jar "$jar" assess "
 measure "assess sample plan, bundled rules, ./gateway (class-data archive)" ./gateway assess "$sample"
 GATEWAY_COMPILE_CACHE=off measure "assess sample plan, rules from a directory, compiled" java -jar "$jar" assess "$sample" --rules "$work/rules"
 GATEWAY_COMPILE_CACHE=off measure "validate DIR, compiled (after an edit)" ./gateway validate "$work/rules"
-GATEWAY_COMPILE_CACHE=off measure "test --rules DIR, compiled (after an edit)" ./gateway test --rules "$work/rules" gateway-rules/src/test/scenarios
+GATEWAY_COMPILE_CACHE=off measure "test --rules DIR, compiled (after an edit)" ./gateway test --rules "$work/rules" gateway-rules/src/main/scenarios
 ./gateway validate "$work/rules" > /dev/null
 measure "validate DIR, unchanged (compile cache)" ./gateway validate "$work/rules"
-measure "test --rules DIR, unchanged (compile cache)" ./gateway test --rules "$work/rules" gateway-rules/src/test/scenarios
+measure "test --rules DIR, unchanged (compile cache)" ./gateway test --rules "$work/rules" gateway-rules/src/main/scenarios
 # Plan size: the 1-proposal plan is the start-up against which "beyond start-up" is reckoned.
 for format in text json; do
   for n in 1 100 1000 10000 100000; do
