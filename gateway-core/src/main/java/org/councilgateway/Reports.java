@@ -2,10 +2,14 @@ package org.councilgateway;
 
 import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.internal.write.Catalogue;
 import org.councilgateway.internal.write.JsonReport;
 import org.councilgateway.internal.write.TextReport;
 
-/** Writes assessments as JSON (the public format described in docs/formats.md) or as text for people. */
+/**
+ * Writes assessments as JSON (the public format described in docs/formats.md) or as text for
+ * people, and a rule set's catalogue as Markdown or HTML.
+ */
 public final class Reports {
   private Reports() {}
 
@@ -96,5 +100,28 @@ public final class Reports {
    */
   public static void text(PlanAssessment result, java.io.OutputStream out) {
     TextReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes a rule set's catalogue as Markdown, for publication: every rule with its id, name,
+   * description, source and the codes it records, grouped by concern, then the reference data in
+   * tables.
+   *
+   * @param rules the rule set
+   * @return the Markdown text
+   */
+  public static String catalogueMarkdown(RuleSet rules) {
+    return Catalogue.markdown(java.util.Objects.requireNonNull(rules, "rules"));
+  }
+
+  /**
+   * Writes a rule set's catalogue as a standalone HTML page for the council's site, with the same
+   * content as {@link #catalogueMarkdown(RuleSet)}.
+   *
+   * @param rules the rule set
+   * @return the HTML text
+   */
+  public static String catalogueHtml(RuleSet rules) {
+    return Catalogue.html(java.util.Objects.requireNonNull(rules, "rules"));
   }
 }

@@ -2,7 +2,7 @@ package org.councilgateway.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.councilgateway.RuleCatalogue;
+import org.councilgateway.Reports;
 import org.councilgateway.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ final class DocsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RuleSet ruleSet = GatewayCommand.ruleSet(rules);
-    spec.commandLine().getOut().print(format == Format.html ? RuleCatalogue.html(ruleSet) : RuleCatalogue.markdown(ruleSet));
+    spec.commandLine().getOut().print(format == Format.html ? Reports.catalogueHtml(ruleSet) : Reports.catalogueMarkdown(ruleSet));
     return GatewayCommand.OK;
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.councilgateway.RuleCatalogue;
+import org.councilgateway.Reports;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.RuleSet;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class RuleCatalogueTest {
   void markdown_listsEveryRuleWithItsSourceAndTheReferenceData() {
     RuleSet rules = RuleSet.bundled();
 
-    String markdown = RuleCatalogue.markdown(rules);
+    String markdown = Reports.catalogueMarkdown(rules);
 
     for (RuleInfo rule : rules.rules()) {
       assertThat(markdown).contains("| " + rule.id() + " | " + rule.name() + " | ");
@@ -27,6 +27,7 @@ class RuleCatalogueTest {
         .containsSubsequence("## Scope", "## Cross-cutting impacts", "## Equality impact assessment",
             "## Gateway challenge", "## Across the forward plan", "## Reference data")
         .contains("| LEISURE | PLACES | COUNCIL_WIDE |")
+        .containsPattern("\\| GW-CHL-\\d+ \\| [^|]+ \\| CHALLENGE_RISKS \\| ")
         .contains("| key-decision annual value (more than this) | 350000 |");
   }
 
@@ -34,7 +35,7 @@ class RuleCatalogueTest {
   void html_carriesTheSameRulesEscaped() {
     RuleSet rules = RuleSet.bundled();
 
-    String html = RuleCatalogue.html(rules);
+    String html = Reports.catalogueHtml(rules);
 
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
         .contains("<td>GW-CHL-012</td>")
@@ -48,7 +49,7 @@ class RuleCatalogueTest {
     Path rules = RuleSetLoadingTest.copy(dir);
     RuleSetLoadingTest.edit(rules.resolve("reference-data.yaml"), "  - PEOPLE\n", "  - PEOPLE\n  - \"X\\e[2J\"\n");
 
-    String markdown = RuleCatalogue.markdown(RuleSet.fromDirectory(rules));
+    String markdown = Reports.catalogueMarkdown(RuleSet.fromDirectory(rules));
 
     assertThat(markdown).contains("PEOPLE, X\\u001b[2J").doesNotContain("\u001b");
   }

@@ -1,4 +1,7 @@
-package org.councilgateway;
+package org.councilgateway.internal.write;
+
+import org.councilgateway.RuleInfo;
+import org.councilgateway.RuleSet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +21,11 @@ import org.councilgateway.facts.Settings;
 
 /**
  * Writes a rule set's catalogue for publication: every rule with its metadata, grouped by concern,
- * and the reference data in tables. Markdown and HTML carry the same content.
+ * and the reference data in tables. Markdown and HTML carry the same content. {@link
+ * org.councilgateway.Reports} is its API.
  */
-public final class RuleCatalogue {
-  private RuleCatalogue() {}
+public final class Catalogue {
+  private Catalogue() {}
 
   /** A heading, then a paragraph or a table. */
   private record Section(int level, String title, String text, List<String> header, List<List<String>> rows) {}
@@ -90,8 +94,9 @@ public final class RuleCatalogue {
     sections.add(new Section(1, "Programme gateway rule catalogue",
         "Rule set version " + rules.version() + ", " + rules.rules().size() + " rules.", null, null));
     for (Map.Entry<String, List<RuleInfo>> concern : byConcern(rules).entrySet()) {
-      sections.add(new Section(2, title(concern.getKey()), null, List.of("id", "rule", "description", "source"),
-          concern.getValue().stream().map(r -> List.of(r.id(), r.name(), r.description(), r.source())).toList()));
+      sections.add(new Section(2, title(concern.getKey()), null, List.of("id", "rule", "records", "description", "source"),
+          concern.getValue().stream()
+              .map(r -> List.of(r.id(), r.name(), String.join(", ", r.codes()), r.description(), r.source())).toList()));
     }
     ReferenceData data = rules.referenceData();
     sections.add(new Section(2, "Reference data", "Edited by policy officers in reference-data.yaml beside the rules.", null, null));
