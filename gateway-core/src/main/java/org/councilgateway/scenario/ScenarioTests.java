@@ -30,6 +30,8 @@ public final class ScenarioTests {
    * @return the tests
    * @throws org.councilgateway.GatewayException when a scenario file is unusable
    */
+  // JUnit is an optional dependency (requires static in module-info): only a JUnit test calls this.
+  @SuppressWarnings("exports")
   public static Stream<DynamicTest> of(Gateway gateway, Path... paths) {
     List<Scenario> scenarios = ScenarioReader.read(List.of(paths));
     return scenarios.stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), Path.of(scenario.file()).toUri(), () -> {
