@@ -2,6 +2,7 @@ package org.councilgateway;
 
 import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.internal.Text;
 import org.councilgateway.internal.write.Catalogue;
 import org.councilgateway.internal.write.JsonReport;
 import org.councilgateway.internal.write.TextReport;
@@ -123,5 +124,18 @@ public final class Reports {
    */
   public static String catalogueHtml(RuleSet rules) {
     return Catalogue.html(java.util.Objects.requireNonNull(rules, "rules"));
+  }
+
+  /**
+   * Escapes text the way every report does before showing it: each control character (a newline,
+   * ESC, DEL and the rest) as a backslash, {@code u} and four hex digits, so that no value from a
+   * plan or a rule file can start a line of its own or act on a terminal. For an application that
+   * shows messages of its own beside the reports.
+   *
+   * @param text the text, or null
+   * @return the text with control characters escaped; the same string when it has none
+   */
+  public static String escape(String text) {
+    return Text.escape(text);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import org.councilgateway.Gateway;
 import org.councilgateway.GatewayException;
 import org.councilgateway.Limits;
+import org.councilgateway.Reports;
 import org.councilgateway.RuleSet;
-import org.councilgateway.internal.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,7 +114,7 @@ public final class GatewayCommand implements Runnable {
     // A bad argument is echoed in picocli's message: escape whatever control characters it holds.
     CommandLine.IParameterExceptionHandler standard = line.getParameterExceptionHandler();
     line.setParameterExceptionHandler((e, arguments) -> {
-      String escaped = Text.escape(e.getMessage());
+      String escaped = Reports.escape(e.getMessage());
       return standard.handleParseException(escaped.equals(e.getMessage()) ? e
           : new CommandLine.ParameterException(e.getCommandLine(), escaped), arguments);
     });
@@ -123,7 +123,7 @@ public final class GatewayCommand implements Runnable {
         err.println(g.describe());
         return UNUSABLE;
       }
-      err.println("gateway: unexpected error: " + Text.escape(String.valueOf(e))
+      err.println("gateway: unexpected error: " + Reports.escape(String.valueOf(e))
           + (root.debug ? "" : " (run again with --debug for details)"));
       if (root.debug) {
         e.printStackTrace(err);
@@ -136,7 +136,7 @@ public final class GatewayCommand implements Runnable {
     } catch (Throwable e) {
       // An Error (such as a missing class) escapes picocli's handler; the user still gets one sentence.
       boolean debug = List.of(args).contains("--debug");
-      err.println("gateway: unexpected error: " + Text.escape(String.valueOf(e))
+      err.println("gateway: unexpected error: " + Reports.escape(String.valueOf(e))
           + (debug ? "" : " (run again with --debug for details)"));
       if (debug) {
         e.printStackTrace(err);
@@ -177,7 +177,7 @@ public final class GatewayCommand implements Runnable {
         options.compileCache(cache);
       } catch (IllegalArgumentException e) {
         org.slf4j.LoggerFactory.getLogger(GatewayCommand.class).warn("Compiling without the compile cache: {}",
-            Text.escape(e.getMessage()));
+            Reports.escape(e.getMessage()));
       }
     }
     return options.build();
