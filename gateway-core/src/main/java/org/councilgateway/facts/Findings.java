@@ -77,6 +77,17 @@ public interface Findings {
   void challenge(Proposal proposal, String code, String message);
 
   /**
+   * Records a gateway challenge point with what it concerns, such as the monitoring level a
+   * contract needs.
+   *
+   * @param proposal the proposal
+   * @param code the challenge's code, such as {@code CHALLENGE_MONITORING_LEVEL}
+   * @param target what it concerns
+   * @param message why, in one sentence
+   */
+  void challenge(Proposal proposal, String code, String target, String message);
+
+  /**
    * Records a finding across the forward plan.
    *
    * @param code the finding's code, such as {@code OVERLAP_JOIN_UP}

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param inHouseCapability the service areas the council can deliver itself
  * @param safeguardingSensitive the safeguarding-sensitive service areas
  * @param settings the local policy numbers
+ * @param jointWorkplans the service areas partner commissioners have agreed to commission jointly
+ * @param gateRequirements what each gate stage requires, one fact per stage and code
  */
 public record ReferenceData(
     List<Directorate> directorates,
@@ -27,7 +29,9 @@ public record ReferenceData(
     List<PartnerCommissioner> partnerCommissioners,
     List<InHouseCapability> inHouseCapability,
     List<SafeguardingSensitive> safeguardingSensitive,
-    Settings settings) {
+    Settings settings,
+    List<JointWorkplan> jointWorkplans,
+    List<GateRequirement> gateRequirements) {
 
   /**
    * Checks the values and copies the lists.
@@ -41,6 +45,8 @@ public record ReferenceData(
    * @param inHouseCapability the service areas the council can deliver itself
    * @param safeguardingSensitive the safeguarding-sensitive service areas
    * @param settings the local policy numbers
+   * @param jointWorkplans the service areas partner commissioners have agreed to commission jointly
+   * @param gateRequirements what each gate stage requires, one fact per stage and code
    */
   public ReferenceData {
     directorates = List.copyOf(directorates);
@@ -52,6 +58,8 @@ public record ReferenceData(
     inHouseCapability = List.copyOf(inHouseCapability);
     safeguardingSensitive = List.copyOf(safeguardingSensitive);
     Objects.requireNonNull(settings, "settings");
+    jointWorkplans = List.copyOf(jointWorkplans);
+    gateRequirements = List.copyOf(gateRequirements);
   }
 
   /**
@@ -99,6 +107,8 @@ public record ReferenceData(
     facts.addAll(inHouseCapability);
     facts.addAll(safeguardingSensitive);
     facts.add(settings);
+    facts.addAll(jointWorkplans);
+    facts.addAll(gateRequirements);
     return List.copyOf(facts);
   }
 }

@@ -9,6 +9,8 @@ package org.councilgateway.facts;
  * @param overlapWindowMonths how close two start dates must be to overlap
  * @param blanketReductionCount how many reductions by the same percentage make a blanket reduction
  * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
+ * @param serviceReviewValidityMonths how long a review of the existing service stays current
+ * @param councilName the council's name for reports, or null; it decides nothing
  */
 public record Settings(
     long keyDecisionValue,
@@ -16,7 +18,12 @@ public record Settings(
     int eiaValidityMonths,
     int overlapWindowMonths,
     int blanketReductionCount,
-    int cumulativeProviderCount) {
+    int cumulativeProviderCount,
+    int serviceReviewValidityMonths,
+    String councilName) {
+
+  /** The service review validity when the reference data does not set one, in months. */
+  public static final int DEFAULT_SERVICE_REVIEW_VALIDITY_MONTHS = 12;
 
   /**
    * Checks the values.
@@ -27,6 +34,8 @@ public record Settings(
    * @param overlapWindowMonths how close two start dates must be to overlap
    * @param blanketReductionCount how many reductions by the same percentage make a blanket reduction
    * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
+   * @param serviceReviewValidityMonths how long a review of the existing service stays current
+   * @param councilName the council's name for reports, or null; it decides nothing
    */
   public Settings {
     if (keyDecisionValue < 0) {
@@ -39,6 +48,7 @@ public record Settings(
     }
     requirePositive("blanketReductionCount", blanketReductionCount);
     requirePositive("cumulativeProviderCount", cumulativeProviderCount);
+    requirePositive("serviceReviewValidityMonths", serviceReviewValidityMonths);
   }
 
   private static void requirePositive(String name, int value) {

@@ -38,6 +38,11 @@ import java.util.Objects;
  * @param staffing the effect on council posts
  * @param wards the wards it names
  * @param eia the equality impact assessments done so far
+ * @param serviceReviewedOn when the existing service was last reviewed for whether it should
+ *     continue, or null when not stated
+ * @param socialValueConsidered whether social value has been considered for the procurement
+ * @param contractMonitoring who monitors the contract and how closely, or null when not stated
+ * @param stage where it stands in the commissioning cycle, or null when not stated
  */
 public record Proposal(
     String id,
@@ -65,7 +70,11 @@ public record Proposal(
     boolean eligibilityChange,
     Staffing staffing,
     List<String> wards,
-    EiaRecord eia) {
+    EiaRecord eia,
+    LocalDate serviceReviewedOn,
+    boolean socialValueConsidered,
+    ContractMonitoring contractMonitoring,
+    GateStage stage) {
 
   /** The client group that names council staff rather than service users. */
   public static final String COUNCIL_STAFF = "COUNCIL_STAFF";
@@ -99,6 +108,11 @@ public record Proposal(
    * @param staffing the effect on council posts
    * @param wards the wards it names
    * @param eia the equality impact assessments done so far
+   * @param serviceReviewedOn when the existing service was last reviewed for whether it should
+   *     continue, or null when not stated
+   * @param socialValueConsidered whether social value has been considered for the procurement
+   * @param contractMonitoring who monitors the contract and how closely, or null when not stated
+   * @param stage where it stands in the commissioning cycle, or null when not stated
    */
   public Proposal {
     Objects.requireNonNull(id, "id");
@@ -179,7 +193,9 @@ public record Proposal(
         .commissionerManagesInHouseProvider(commissionerManagesInHouseProvider)
         .consulted(consulted).consultedDirectorates(consultedDirectorates)
         .risksAssessed(risksAssessed).paymentModel(paymentModel).provider(provider)
-        .eligibilityChange(eligibilityChange).staffing(staffing).wards(wards).eia(eia);
+        .eligibilityChange(eligibilityChange).staffing(staffing).wards(wards).eia(eia)
+        .serviceReviewedOn(serviceReviewedOn).socialValueConsidered(socialValueConsidered)
+        .contractMonitoring(contractMonitoring).stage(stage);
   }
 
   /** Builds a {@link Proposal}; every setter returns the builder. Not thread-safe. */
@@ -210,6 +226,10 @@ public record Proposal(
     private Staffing staffing;
     private List<String> wards;
     private EiaRecord eia;
+    private LocalDate serviceReviewedOn;
+    private boolean socialValueConsidered;
+    private ContractMonitoring contractMonitoring;
+    private GateStage stage;
 
     private Builder() {}
 
@@ -400,6 +420,38 @@ public record Proposal(
     public Builder eia(EiaRecord value) { this.eia = value; return this; }
 
     /**
+     * Sets when the existing service was last reviewed.
+     *
+     * @param value the date, or null when not stated
+     * @return this builder
+     */
+    public Builder serviceReviewedOn(LocalDate value) { this.serviceReviewedOn = value; return this; }
+
+    /**
+     * Sets whether social value has been considered.
+     *
+     * @param value whether it has
+     * @return this builder
+     */
+    public Builder socialValueConsidered(boolean value) { this.socialValueConsidered = value; return this; }
+
+    /**
+     * Sets who monitors the contract and how closely.
+     *
+     * @param value the monitoring, or null when not stated
+     * @return this builder
+     */
+    public Builder contractMonitoring(ContractMonitoring value) { this.contractMonitoring = value; return this; }
+
+    /**
+     * Sets where it stands in the commissioning cycle.
+     *
+     * @param value the stage, or null when not stated
+     * @return this builder
+     */
+    public Builder stage(GateStage value) { this.stage = value; return this; }
+
+    /**
      * Builds the proposal.
      *
      * @return the proposal
@@ -417,7 +469,7 @@ public record Proposal(
           annualValue, termMonths, startDate, reductionPercent, affectedDirectorates, fundingSources,
           clientGroups, partners, deliveryOptions, commissionerManagesInHouseProvider, consulted,
           consultedDirectorates, risksAssessed, paymentModel, provider, eligibilityChange, staffing,
-          wards, eia);
+          wards, eia, serviceReviewedOn, socialValueConsidered, contractMonitoring, stage);
     }
 
     private static void required(Object value, String name) {

@@ -187,7 +187,12 @@ public final class ScenarioRunner {
       codes.addAll(kind.reasons());
     }
     a.eia().actions().forEach(f -> codes.add(f.code()));
-    a.challenges().forEach(f -> codes.add(f.code()));
+    for (Finding f : a.challenges()) {
+      codes.add(f.code());
+      if (f.target() != null) {
+        codes.add(f.code() + ":" + f.target());
+      }
+    }
     a.portfolio().stream().map(PortfolioRef::code).forEach(codes::add);
     for (Warning w : a.warnings()) {
       codes.add(w.code());

@@ -65,7 +65,10 @@ class ProductExampleTest {
       assertThat(kind.reasons()).containsExactly("EIA_PROTECTED_GROUPS");
     });
     assertThat(a.eia().actions()).isEmpty();
-    assertThat(a.challenges()).extracting(Finding::code).containsExactly("CHALLENGE_IN_HOUSE_OPTION");
+    // The second edition (docs/policy.md section 6) adds three challenges to the first edition's one: the
+    // example recommissions without a service review, a word on social value or a named contract monitor.
+    assertThat(a.challenges()).extracting(Finding::code).containsExactly("CHALLENGE_IN_HOUSE_OPTION",
+        "CHALLENGE_SERVICE_REVIEW", "CHALLENGE_SOCIAL_VALUE", "CHALLENGE_CONTRACT_MONITORING");
     assertThat(a.challenges().get(0).source()).startsWith("North Lincolnshire");
     assertThat(a.portfolio()).isEmpty();
     assertThat(a.warnings()).isEmpty();

@@ -54,6 +54,10 @@ final class DataWarnings {
             + eia.on() + ", after the assessment date " + asOf + ", and is ignored.");
       }
     }
+    if (proposal.serviceReviewedOn() != null && proposal.serviceReviewedOn().isAfter(asOf)) {
+      add(warnings, "REVIEW_DATED_AFTER_AS_OF", proposal.serviceReviewedOn().toString(), "The service review is dated "
+          + proposal.serviceReviewedOn() + ", after the assessment date " + asOf + ", and is ignored.");
+    }
     return warnings.values().stream()
         .sorted(Comparator.comparing(Warning::code, PolicyOrder.of(PolicyOrder.WARNINGS))
             .thenComparing(Warning::target))

@@ -270,6 +270,11 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   }
 
   @Override
+  public void challenge(Proposal proposal, String code, String target, String message) {
+    keep(trace(proposal).challenges, code, finding(code, target, message));
+  }
+
+  @Override
   public void portfolio(String code, Collection<String> proposalIds, String message) {
     spend(code, null, message);
     List<String> ids = new ArrayList<>(new TreeSet<>(proposalIds));

@@ -151,6 +151,21 @@ final class Fields {
     return value == null ? null : text(value, path, field);
   }
 
+  /**
+   * An optional text that may be empty or blank (which the rules then take for none), or null.
+   */
+  String optionalAnyText(JsonNode node, String path, String field) {
+    JsonNode value = present(node, path, field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      refuse(path, field, "a text", value);
+      return null;
+    }
+    return value.asText();
+  }
+
   private String text(JsonNode value, String path, String field) {
     if (!value.isTextual() || value.asText().isBlank()) {
       refuse(path, field, "a non-empty text", value);

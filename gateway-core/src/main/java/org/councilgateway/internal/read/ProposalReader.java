@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.councilgateway.InputError;
 import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.ContractMonitoring;
+import org.councilgateway.model.GateStage;
+import org.councilgateway.model.MonitoringLevel;
 import org.councilgateway.model.CompletedEia;
 import org.councilgateway.model.Consultee;
 import org.councilgateway.model.DeliveryOption;
@@ -41,12 +44,14 @@ final class ProposalReader {
       "changeType", "objectives", "outcomes", "annualValue", "termMonths", "startDate", "reductionPercent",
       "affectedDirectorates", "fundingSources", "clientGroups", "partners", "deliveryOptions",
       "commissionerManagesInHouseProvider", "consulted", "consultedDirectorates", "risksAssessed", "paymentModel",
-      "provider", "eligibilityChange", "staffing", "wards", "eia");
+      "provider", "eligibilityChange", "staffing", "wards", "eia", "serviceReviewedOn", "socialValueConsidered",
+      "contractMonitoring", "stage");
   private static final Set<String> PROVIDER_FIELDS = Set.of("name", "sector", "performance", "otherCouncilContracts");
   private static final Set<String> FUNDING_FIELDS = Set.of("source", "directorate", "annualAmount");
   private static final Set<String> STAFFING_FIELDS = Set.of("postsDeleted", "postsCreated", "postsRedesignated", "tupeTransfer");
   private static final Set<String> EIA_FIELDS = Set.of("completed", "assessorTrainingCurrent");
   private static final Set<String> COMPLETED_FIELDS = Set.of("kind", "level", "on");
+  private static final Set<String> MONITORING_FIELDS = Set.of("owner", "level");
 
   private final Fields fields;
   private Proposal proposal;
@@ -120,13 +125,25 @@ final class ProposalReader {
     Staffing staffing = fields.object(node, "", "staffing", this::staffing);
     List<String> wards = fields.texts(node, "wards");
     EiaRecord eia = fields.object(node, "", "eia", this::eia);
+    LocalDate reviewed = fields.date(node, "", "serviceReviewedOn", false);
+    boolean socialValue = fields.bool(node, "", "socialValueConsidered");
+    ContractMonitoring monitoring = fields.object(node, "", "contractMonitoring", this::contractMonitoring);
+    GateStage stage = fields.enumValue(node, "", "stage", GateStage.class, false);
     if (fields.hasErrors()) {
       return null;
     }
     return new Proposal(idValue, title, lead, area, change, objectives, outcomes, annualValue,
         termMonths == null ? null : termMonths.intValue(), startDate, reduction, affected, funding, clientGroups,
         partners, options, manages, consulted, consultedDirectorates, risks, payment, provider, eligibility,
-        staffing, wards, eia);
+        staffing, wards, eia, reviewed, socialValue, monitoring, stage);
+  }
+
+  private ContractMonitoring contractMonitoring(JsonNode node, String path) {
+    fields.unknown(node, path, MONITORING_FIELDS, "contractMonitoring");
+    // An empty or blank owner is no owner (the contract monitoring challenge then asks for one), not an error.
+    String owner = fields.optionalAnyText(node, path, "owner");
+    MonitoringLevel level = fields.enumValue(node, path, "level", MonitoringLevel.class, false);
+    return new ContractMonitoring(owner, level == null ? MonitoringLevel.LIGHT : level);
   }
 
   private FundingSource fundingSource(JsonNode node, String path) {

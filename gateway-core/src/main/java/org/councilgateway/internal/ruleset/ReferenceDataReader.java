@@ -29,6 +29,9 @@ import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.facts.ServiceScope;
 import org.councilgateway.facts.Settings;
+import org.councilgateway.facts.JointWorkplan;
+import org.councilgateway.facts.GateRequirement;
+import org.councilgateway.model.GateStage;
 
 /**
  * Reads the reference data file and checks that it holds together, reporting each problem with
@@ -39,7 +42,9 @@ final class ReferenceDataReader {
   private static final YAMLFactory DEFAULT_YAML = ReadLimits.forRuleFiles(Limits.DEFAULTS).yamlFactory();
   private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
       "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
-      "safeguardingSensitive", "settings");
+      "safeguardingSensitive", "settings", "jointWorkplans", "gateStages");
+  /** Settings a reference data file may leave out (older files predate them). */
+  private static final List<String> OPTIONAL_SETTINGS = List.of("serviceReviewValidityMonths", "councilName");
   private static final List<String> SETTINGS = List.of("keyDecisionValue", "keyDecisionWards",
       "eiaValidityMonths", "overlapWindowMonths", "blanketReductionCount", "cumulativeProviderCount");
 
@@ -121,12 +126,14 @@ final class ReferenceDataReader {
     List<InHouseCapability> inHouse = codes(root, "inHouseCapability").stream().map(InHouseCapability::new).toList();
     List<SafeguardingSensitive> safeguarding = codes(root, "safeguardingSensitive").stream().map(SafeguardingSensitive::new).toList();
     Settings settings = settings(root.get("settings"));
+    List<JointWorkplan> workplans = jointWorkplans(root, serviceAreas, partners);
+    List<GateRequirement> gate = gateRequirements(root);
     checkConsistency(root, directorates, serviceAreas, characteristics);
     if (!problems.isEmpty()) {
       return new Result(null, problems);
     }
     return new Result(new ReferenceData(directorates, serviceAreas, interdependencies, characteristics,
-        clientGroups, partners, inHouse, safeguarding, settings), problems);
+        clientGroups, partners, inHouse, safeguarding, settings, workplans, gate), problems);
   }
 
   /** Reports every number the tree refused, each at its place. */
@@ -285,7 +292,9 @@ final class ReferenceDataReader {
       problems.add(problem(node == null ? tree.root() : node, "\"settings\" must be a mapping with " + String.join(", ", SETTINGS) + "."));
       return null;
     }
-    onlyKeys(node, "settings", Set.copyOf(SETTINGS));
+    Set<String> allowed = new HashSet<>(SETTINGS);
+    allowed.addAll(OPTIONAL_SETTINGS);
+    onlyKeys(node, "settings", allowed);
     long[] values = new long[SETTINGS.size()];
     boolean sound = true;
     for (int i = 0; i < SETTINGS.size(); i++) {
@@ -304,7 +313,135 @@ final class ReferenceDataReader {
         values[i] = value.asLong();
       }
     }
-    return sound ? new Settings(values[0], (int) values[1], (int) values[2], (int) values[3], (int) values[4], (int) values[5]) : null;
+    int reviewValidity = Settings.DEFAULT_SERVICE_REVIEW_VALIDITY_MONTHS;
+    JsonNode review = node.get("serviceReviewValidityMonths");
+    if (review != null) {
+      if (!review.isIntegralNumber() || !review.canConvertToInt() || review.asInt() < 1) {
+        problems.add(problem(review, "settings.serviceReviewValidityMonths must be a whole number of at least 1 but was "
+            + review.asText() + "."));
+        sound = false;
+      } else {
+        reviewValidity = review.asInt();
+      }
+    }
+    String councilName = null;
+    JsonNode name = node.get("councilName");
+    if (name != null) {
+      if (!name.isTextual() || name.asText().isBlank()) {
+        problems.add(problem(name, "settings.councilName must be a text, but found " + describe(name) + "."));
+        sound = false;
+      } else {
+        councilName = name.asText();
+      }
+    }
+    return sound ? new Settings(values[0], (int) values[1], (int) values[2], (int) values[3], (int) values[4],
+        (int) values[5], reviewValidity, councilName) : null;
+  }
+
+  /** The joint workplans: each partner commissioner with the service areas it commissions jointly. */
+  private List<JointWorkplan> jointWorkplans(JsonNode root, List<ServiceArea> areas, List<PartnerCommissioner> partners) {
+    JsonNode list = root.get("jointWorkplans");
+    if (list == null) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      problems.add(problem(list, "\"jointWorkplans\" must be a list of {partner, serviceAreas}."));
+      return List.of();
+    }
+    Set<String> areaCodes = new HashSet<>();
+    areas.forEach(area -> areaCodes.add(area.code()));
+    Set<String> partnerCodes = new HashSet<>();
+    partners.forEach(partner -> partnerCodes.add(partner.code()));
+    List<JointWorkplan> workplans = new ArrayList<>();
+    for (JsonNode entry : list) {
+      if (!entry.isObject()) {
+        problems.add(problem(entry, "Each joint workplan must be a mapping with partner and serviceAreas, but found "
+            + describe(entry) + "."));
+        continue;
+      }
+      onlyKeys(entry, "joint workplan", Set.of("partner", "serviceAreas"));
+      String partner = text(entry, "partner", "joint workplan");
+      if (partner != null && !partnerCodes.contains(partner)) {
+        problems.add(problem(entry.get("partner"), "Joint workplan partner " + partner
+            + " is not in partnerCommissioners."));
+      }
+      JsonNode codes = entry.get("serviceAreas");
+      if (codes == null || !codes.isArray()) {
+        problems.add(problem(codes == null ? entry : codes, "A joint workplan needs \"serviceAreas\", a list of codes."));
+        continue;
+      }
+      for (JsonNode code : codes) {
+        if (!code.isTextual() || code.asText().isBlank()) {
+          problems.add(problem(code, "Each service area must be a code, but found " + describe(code) + "."));
+        } else if (!areaCodes.contains(code.asText())) {
+          problems.add(problem(code, "Joint workplan of " + partner + " names " + code.asText()
+              + ", which is not a service area in serviceAreas."));
+        } else if (partner != null) {
+          workplans.add(new JointWorkplan(partner, code.asText()));
+        }
+      }
+    }
+    return workplans;
+  }
+
+  /**
+   * What each gate stage requires: the list names the codes each stage adds, and a stage requires
+   * its own and those of every stage before it (in the order of {@link GateStage}).
+   */
+  private List<GateRequirement> gateRequirements(JsonNode root) {
+    JsonNode list = root.get("gateStages");
+    if (list == null) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      problems.add(problem(list, "\"gateStages\" must be a list of {stage, requires}."));
+      return List.of();
+    }
+    Map<GateStage, List<String>> adds = new java.util.EnumMap<>(GateStage.class);
+    String stages = java.util.Arrays.stream(GateStage.values()).map(Enum::name)
+        .collect(java.util.stream.Collectors.joining(", "));
+    for (JsonNode entry : list) {
+      if (!entry.isObject()) {
+        problems.add(problem(entry, "Each gate stage must be a mapping with stage and requires, but found "
+            + describe(entry) + "."));
+        continue;
+      }
+      onlyKeys(entry, "gate stage", Set.of("stage", "requires"));
+      String name = text(entry, "stage", "gate stage");
+      GateStage stage = null;
+      if (name != null) {
+        try {
+          stage = GateStage.valueOf(name);
+        } catch (IllegalArgumentException e) {
+          problems.add(problem(entry.get("stage"), "Gate stage " + name + " is not one of " + stages + "."));
+        }
+      }
+      JsonNode codes = entry.get("requires");
+      List<String> required = new ArrayList<>();
+      if (codes == null || !codes.isArray()) {
+        problems.add(problem(codes == null ? entry : codes, "A gate stage needs \"requires\", a list of codes ([] for none)."));
+      } else {
+        for (JsonNode code : codes) {
+          if (!code.isTextual() || code.asText().isBlank()) {
+            problems.add(problem(code, "Each required code must be a code, but found " + describe(code) + "."));
+          } else {
+            required.add(code.asText());
+          }
+        }
+      }
+      if (stage != null && adds.put(stage, required) != null) {
+        problems.add(problem(entry.get("stage"), "The gate stage " + stage + " is defined twice."));
+      }
+    }
+    List<GateRequirement> requirements = new ArrayList<>();
+    java.util.LinkedHashSet<String> sofar = new java.util.LinkedHashSet<>();
+    for (GateStage stage : GateStage.values()) {
+      sofar.addAll(adds.getOrDefault(stage, List.of()));
+      for (String code : sofar) {
+        requirements.add(new GateRequirement(stage, code));
+      }
+    }
+    return requirements;
   }
 
   private void onlyKeys(JsonNode entry, String what, Set<String> keys) {
