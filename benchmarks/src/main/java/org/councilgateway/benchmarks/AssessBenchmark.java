@@ -115,6 +115,7 @@ public class AssessBenchmark {
       @Override public void eiaAction(Proposal p, String code, String message) {}
       @Override public void challenge(Proposal p, String code, String message) {}
       @Override public void challenge(Proposal p, String code, String target, String message) {}
+      @Override public void gateBlocker(Proposal p, String code, String message) {}
       @Override public void portfolio(String code, Collection<String> proposalIds, String message) {}
     };
 

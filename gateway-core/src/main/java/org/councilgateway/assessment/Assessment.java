@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param impacts its cross-cutting impacts
  * @param eia its equality impact assessment requirements
  * @param challenges the gateway challenge points it does not yet answer
+ * @param gate whether it is ready for the gate stage it is at, or null when it gives no stage
  * @param portfolio references to the portfolio findings that involve it
  * @param warnings problems with its data that did not stop the assessment
  * @param trace every rule that fired for it, by rule id
@@ -34,6 +35,7 @@ public record Assessment(
     List<Finding> impacts,
     EiaOutcome eia,
     List<Finding> challenges,
+    Gate gate,
     List<PortfolioRef> portfolio,
     List<Warning> warnings,
     List<TraceEntry> trace,
@@ -52,6 +54,7 @@ public record Assessment(
    * @param impacts its cross-cutting impacts
    * @param eia its equality impact assessment requirements
    * @param challenges the gateway challenge points it does not yet answer
+   * @param gate whether it is ready for the gate stage it is at, or null when it gives no stage
    * @param portfolio references to the portfolio findings that involve it
    * @param warnings problems with its data that did not stop the assessment
    * @param trace every rule that fired for it, by rule id

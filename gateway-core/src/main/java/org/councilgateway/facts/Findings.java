@@ -88,6 +88,16 @@ public interface Findings {
   void challenge(Proposal proposal, String code, String target, String message);
 
   /**
+   * Records that a code the proposal still raises blocks the gate stage it is at (see {@link
+   * OpenPoint} and {@link GateRequirement}).
+   *
+   * @param proposal the proposal
+   * @param code the code that blocks its stage, such as {@code CHALLENGE_RISKS}
+   * @param message why, in one sentence
+   */
+  void gateBlocker(Proposal proposal, String code, String message);
+
+  /**
    * Records a finding across the forward plan.
    *
    * @param code the finding's code, such as {@code OVERLAP_JOIN_UP}

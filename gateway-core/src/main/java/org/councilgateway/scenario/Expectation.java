@@ -12,9 +12,11 @@ import java.util.List;
  * @param eiaLevel the expected EIA level, such as {@code FULL} or {@code NONE}
  * @param present codes that must be present, each {@code CODE} or {@code CODE:TARGET}
  * @param absent codes that must be absent, each {@code CODE} or {@code CODE:TARGET}
+ * @param ready whether it should be ready for the gate stage it gives
+ * @param blockers exactly the codes that should block its gate stage, in output order
  */
 public record Expectation(String proposalId, String classification, String route, Boolean keyDecision,
-    String eiaLevel, List<String> present, List<String> absent) {
+    String eiaLevel, List<String> present, List<String> absent, Boolean ready, List<String> blockers) {
 
   /**
    * Copies the lists.
@@ -26,8 +28,11 @@ public record Expectation(String proposalId, String classification, String route
    * @param eiaLevel the expected EIA level, such as {@code FULL} or {@code NONE}
    * @param present codes that must be present, each {@code CODE} or {@code CODE:TARGET}
    * @param absent codes that must be absent, each {@code CODE} or {@code CODE:TARGET}
+   * @param ready whether it should be ready for the gate stage it gives
+   * @param blockers exactly the codes that should block its gate stage, in output order
    */
   public Expectation {
+    blockers = blockers == null ? null : List.copyOf(blockers);
     present = present == null ? List.of() : List.copyOf(present);
     absent = absent == null ? List.of() : List.copyOf(absent);
   }

@@ -41,7 +41,7 @@ public final class ScenarioReader {
   private static final Set<String> SCENARIO_KEYS = Set.of("name", "asOf", "plan", "proposals", "expect", "expected",
       "portfolio", "errors");
   private static final Set<String> EXPECT_KEYS = Set.of("id", "proposalId", "classification", "route", "keyDecision",
-      "eiaLevel", "present", "absent", "codesPresent", "codesAbsent");
+      "eiaLevel", "present", "absent", "codesPresent", "codesAbsent", "ready", "blockers");
   private static final Set<String> PORTFOLIO_KEYS = Set.of("present", "absent");
   private static final Limits LIMITS = Limits.DEFAULTS;
   private static final ReadLimits READ_LIMITS = ReadLimits.of(LIMITS);
@@ -312,19 +312,26 @@ public final class ScenarioReader {
         present.addAll(codes(e, "codesPresent", where + ".codesPresent"));
         List<String> absent = new ArrayList<>(codes(e, "absent", where + ".absent"));
         absent.addAll(codes(e, "codesAbsent", where + ".codesAbsent"));
-        Boolean keyDecision = null;
-        JsonNode key = e.get("keyDecision");
-        if (key != null && !key.isNull()) {
-          if (key.isBoolean()) {
-            keyDecision = key.asBoolean();
-          } else {
-            problem(key, where + ".keyDecision must be true or false, but was " + describe(key) + ".");
-          }
-        }
+        Boolean keyDecision = bool(e, "keyDecision", where);
+        Boolean ready = bool(e, "ready", where);
+        List<String> blockers = e.has("blockers") && !e.get("blockers").isNull()
+            ? codes(e, "blockers", where + ".blockers") : null;
         expectations.add(new Expectation(entry.getKey(), text(e, "classification", where), text(e, "route", where),
-            keyDecision, text(e, "eiaLevel", where), present, absent));
+            keyDecision, text(e, "eiaLevel", where), present, absent, ready, blockers));
       }
       return expectations;
+    }
+
+    private Boolean bool(JsonNode e, String key, String where) {
+      JsonNode value = e.get(key);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isBoolean()) {
+        problem(value, where + "." + key + " must be true or false, but was " + describe(value) + ".");
+        return null;
+      }
+      return value.asBoolean();
     }
 
     private void unknownKeys(JsonNode node, Set<String> keys, String where) {

@@ -128,6 +128,11 @@ public final class ScenarioRunner {
       check(failures, expected.proposalId(), "keyDecision",
           expected.keyDecision() == null ? null : expected.keyDecision().toString(), Boolean.toString(actual.keyDecision()));
       check(failures, expected.proposalId(), "eiaLevel", expected.eiaLevel(), actual.eia().level().name());
+      check(failures, expected.proposalId(), "ready", expected.ready() == null ? null : expected.ready().toString(),
+          actual.gate() == null ? "no stage given" : Boolean.toString(actual.gate().ready()));
+      check(failures, expected.proposalId(), "blockers",
+          expected.blockers() == null ? null : expected.blockers().toString(),
+          actual.gate() == null ? "no stage given" : actual.gate().blockers().toString());
       Set<String> codes = codes(actual);
       for (String code : expected.present()) {
         if (!codes.contains(code)) {

@@ -35,7 +35,7 @@ class ScenarioReaderTest {
       assertThat(scenario.asOf()).isEqualTo(LocalDate.of(2026, 11, 23));
       assertThat(scenario.plan().proposals()).hasSize(1);
       assertThat(scenario.expectations()).containsExactly(new Expectation("P-1", "SINGLE_DIRECTORATE", null, false,
-          "NONE", List.of("CHALLENGE_RISKS"), List.of("CHALLENGE_SAFEGUARDING")));
+          "NONE", List.of("CHALLENGE_RISKS"), List.of("CHALLENGE_SAFEGUARDING"), null, null));
     });
   }
 
@@ -46,7 +46,7 @@ class ScenarioReaderTest {
         + " codesPresent: [CHALLENGE_RISKS], codesAbsent: [CHALLENGE_SAFEGUARDING]}\n");
 
     assertThat(scenarios.get(0).expectations()).containsExactly(new Expectation("P-1", "SINGLE_DIRECTORATE", null,
-        false, "NONE", List.of("CHALLENGE_RISKS"), List.of("CHALLENGE_SAFEGUARDING")));
+        false, "NONE", List.of("CHALLENGE_RISKS"), List.of("CHALLENGE_SAFEGUARDING"), null, null));
   }
 
   @Test
@@ -56,7 +56,8 @@ class ScenarioReaderTest {
             .containsExactly(
                 "scenario \"Payroll\": a scenario needs an \"asOf\" date, so that its result never depends on the day it runs.",
                 "scenario \"Payroll\": expect.P-1 has the key \"clasification\", which scenarios do not define (expected "
-                    + "absent, classification, codesAbsent, codesPresent, eiaLevel, id, keyDecision, present, proposalId, route)."));
+                    + "absent, blockers, classification, codesAbsent, codesPresent, eiaLevel, id, keyDecision, present, proposalId, "
+                    + "ready, route)."));
   }
 
   private static List<Problem> problems(Path dir, String text) {

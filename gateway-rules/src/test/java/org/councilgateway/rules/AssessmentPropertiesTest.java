@@ -259,7 +259,7 @@ class AssessmentPropertiesTest {
 
   private static Assessment withoutPlanFindings(Assessment a) {
     return new Assessment(a.proposalId(), a.classification(), a.scopeReasons(), a.route(), a.keyDecision(),
-        a.keyDecisionReason(), a.impacts(), a.eia(), a.challenges(), List.of(), a.warnings(), List.of(),
+        a.keyDecisionReason(), a.impacts(), a.eia(), a.challenges(), a.gate(), List.of(), a.warnings(), List.of(),
         a.ruleSetVersion(), a.asOf());
   }
 

@@ -13,6 +13,7 @@ import org.councilgateway.model.EiaKind;
 import org.councilgateway.model.EiaLevel;
 import org.councilgateway.assessment.EiaOutcome;
 import org.councilgateway.assessment.Finding;
+import org.councilgateway.assessment.Gate;
 import org.councilgateway.assessment.PortfolioFinding;
 import org.councilgateway.assessment.PortfolioRef;
 import org.councilgateway.model.Proposal;
@@ -90,11 +91,27 @@ public final class Assembler {
         found.impacts.values().stream().sorted(IMPACT_ORDER).toList(),
         eia(rules, found),
         found.challenges.values().stream().sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.CHALLENGES))).toList(),
+        gate(proposal, found),
         portfolio,
         DataWarnings.of(proposal, rules.knownCodes(), asOf),
         trace(rules, found.trace),
         rules.version(),
         asOf);
+  }
+
+  /**
+   * The proposal's readiness for its gate stage: what the gate rules found blocking it, challenges in
+   * their output order, then the EIA actions (EIA_OUTSTANDING) in theirs; null without a stage.
+   */
+  private static Gate gate(Proposal proposal, Recorder.ProposalRecord found) {
+    if (proposal.stage() == null) {
+      return null;
+    }
+    List<String> blockers = found.blockers.keySet().stream()
+        .sorted(Comparator.comparing((String code) -> PolicyOrder.EIA_ACTIONS.contains(code))
+            .thenComparing(PolicyOrder.of(PolicyOrder.CHALLENGES)))
+        .toList();
+    return new Gate(proposal.stage(), blockers.isEmpty(), blockers);
   }
 
   private static List<org.councilgateway.assessment.TraceEntry> trace(CompiledRuleSet rules, java.util.BitSet fired) {

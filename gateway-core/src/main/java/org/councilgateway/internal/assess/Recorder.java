@@ -18,6 +18,7 @@ import org.councilgateway.model.Proposal;
 import org.councilgateway.RuleInfo;
 import org.councilgateway.assessment.TraceEntry;
 import org.councilgateway.facts.Findings;
+import org.councilgateway.facts.OpenPoint;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -41,6 +42,8 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
     final Set<String> characteristics = new LinkedHashSet<>();
     final Map<String, Finding> eiaActions = new LinkedHashMap<>();
     final Map<String, Finding> challenges = new LinkedHashMap<>();
+    /** The codes that block the proposal's gate stage, by code. */
+    final Map<String, Finding> blockers = new LinkedHashMap<>();
     final java.util.BitSet trace = new java.util.BitSet();
 
     /**
@@ -58,6 +61,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
       characteristics.addAll(other.characteristics);
       other.eiaActions.forEach((key, found) -> keep(eiaActions, key, found));
       other.challenges.forEach((key, found) -> keep(challenges, key, found));
+      other.blockers.forEach((key, found) -> keep(blockers, key, found));
       trace.or(other.trace);
       return this;
     }
@@ -75,6 +79,8 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
   private final Budget budget;
   private RuleMeta current;
+  /** The session of the firing under way, into which points recorded are put as facts. */
+  private org.kie.api.runtime.rule.RuleRuntime runtime;
 
   Recorder(Map<Rule, RuleMeta> rules, Budget budget) {
     this.rules = rules;
@@ -134,6 +140,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
         ((org.kie.api.runtime.KieSession) event.getKieRuntime()).halt();
       }
     }
+    runtime = event.getKieRuntime();
     Rule rule = event.getMatch().getRule();
     current = rules.get(rule);
     if (current == null) {
@@ -262,16 +269,34 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   @Override
   public void eiaAction(Proposal proposal, String code, String message) {
     keep(trace(proposal).eiaActions, code, finding(code, null, message));
+    open(proposal, code);
+  }
+
+  @Override
+  public void gateBlocker(Proposal proposal, String code, String message) {
+    keep(trace(proposal).blockers, code, finding(code, null, message));
+  }
+
+  /**
+   * Puts the point just recorded into the session as an {@link OpenPoint}, for the rules that
+   * decide readiness at the gate to match.
+   */
+  private void open(Proposal proposal, String code) {
+    if (runtime != null) {
+      runtime.insert(new OpenPoint(proposal.id(), code));
+    }
   }
 
   @Override
   public void challenge(Proposal proposal, String code, String message) {
     keep(trace(proposal).challenges, code, finding(code, null, message));
+    open(proposal, code);
   }
 
   @Override
   public void challenge(Proposal proposal, String code, String target, String message) {
     keep(trace(proposal).challenges, code, finding(code, target, message));
+    open(proposal, code);
   }
 
   @Override

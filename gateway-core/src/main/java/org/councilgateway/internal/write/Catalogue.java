@@ -148,6 +148,7 @@ public final class Catalogue {
       case "eia" -> "Equality impact assessment";
       case "challenge" -> "Gateway challenge";
       case "portfolio" -> "Across the forward plan";
+      case "gate" -> "Readiness at the gate";
       default -> "Rules in " + concern;
     };
   }

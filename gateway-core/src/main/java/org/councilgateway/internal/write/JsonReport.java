@@ -272,6 +272,13 @@ public final class JsonReport {
     findings(g, "actions", eia.actions());
     g.writeEndObject();
     findings(g, "challenges", a.challenges());
+    if (a.gate() != null) {
+      g.writeObjectFieldStart("gate");
+      g.writeStringField("stage", a.gate().stage().name());
+      g.writeBooleanField("ready", a.gate().ready());
+      strings(g, "blockers", a.gate().blockers());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("portfolio");
     for (PortfolioRef ref : a.portfolio()) {
       g.writeStartObject();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.Classification;
+import org.councilgateway.assessment.Gate;
 import org.councilgateway.assessment.EiaAssessment;
 import org.councilgateway.assessment.EiaOutcome;
 import org.councilgateway.assessment.Finding;
@@ -63,6 +64,7 @@ public final class TextReport {
         .append(" council-wide, ").append(result.assessments().size() - councilWide).append(" single-directorate; ")
         .append(result.portfolio().size()).append(" finding(s) across the plan; ")
         .append(result.errors().stream().map(InputError::index).distinct().count()).append(" proposal(s) with errors.\n");
+    readiness(head, result.assessments());
     Rendering.inOrder(List.of(head.toString()), encode, out);
     Rendering.inOrder(result.assessments(), a -> {
       StringBuilder text = new StringBuilder(1024).append('\n');
@@ -99,9 +101,40 @@ public final class TextReport {
     return out.toString();
   }
 
+  /**
+   * For a plan whose proposals give their stage, which are not ready for it and why, at the top, so
+   * the commissioning group sees it at a glance. Nothing for a plan without stages.
+   */
+  private static void readiness(StringBuilder out, List<Assessment> assessments) {
+    List<Assessment> staged = assessments.stream().filter(a -> a.gate() != null).toList();
+    if (staged.isEmpty()) {
+      return;
+    }
+    List<Assessment> blocked = staged.stream().filter(a -> !a.gate().ready()).toList();
+    out.append("Readiness at the gate: ").append(blocked.size()).append(" of ").append(staged.size())
+        .append(" proposal(s) with a stage not ready for it.\n");
+    for (Assessment a : blocked) {
+      out.append("  ").append(esc(a.proposalId())).append(' ');
+      gate(out, a.gate());
+    }
+  }
+
+  private static void gate(StringBuilder out, Gate gate) {
+    if (gate.ready()) {
+      out.append("Ready for ").append(gate.stage()).append('\n');
+    } else {
+      out.append("Not ready for ").append(gate.stage()).append(": ").append(esc(String.join(", ", gate.blockers())))
+          .append('\n');
+    }
+  }
+
   private static void assessment(StringBuilder out, Assessment a) {
     out.append(esc(a.proposalId())).append(": ").append(a.classification()).append(", route ").append(a.route())
         .append(a.keyDecision() ? ", key decision" : "").append('\n');
+    if (a.gate() != null) {
+      out.append("  ");
+      gate(out, a.gate());
+    }
     if (!a.scopeReasons().isEmpty()) {
       out.append("  Scope: ").append(esc(String.join(", ", a.scopeReasonCodes()))).append('\n');
     }

@@ -28,9 +28,9 @@ class ReferenceDataReaderLimitsTest {
     assertThat(content).hasSize(1_000_000);
     assertThat(problems(content)).extracting(Problem::message)
         .noneMatch(message -> message.contains("larger than") || message.contains("not valid YAML"))
-        .contains("The reference data must be a mapping with the keys clientGroups, directorates, inHouseCapability,"
-            + " interdependencies, partnerCommissioners, protectedCharacteristics, safeguardingSensitive, serviceAreas,"
-            + " settings.");
+        .contains("The reference data must be a mapping with the keys clientGroups, directorates, gateStages,"
+            + " inHouseCapability, interdependencies, jointWorkplans, partnerCommissioners, protectedCharacteristics,"
+            + " safeguardingSensitive, serviceAreas, settings.");
   }
 
   @Test

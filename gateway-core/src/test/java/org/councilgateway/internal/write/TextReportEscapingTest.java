@@ -23,7 +23,7 @@ class TextReportEscapingTest {
     Finding finding = new Finding("CHALLENGE_RISKS", "PEOPLE\u202E", "GW-CHL-002", "appendix 4.1", "Proposal " + id + " states no risks.");
     Assessment assessed = new Assessment(id, Classification.SINGLE_DIRECTORATE, List.of(), Route.DIRECTORATE, false,
         null, List.of(), new EiaOutcome(false, EiaLevel.NONE, List.of(), List.of(), List.of()), List.of(finding),
-        List.of(), List.of(), List.of(), "sha256:00", LocalDate.of(2026, 11, 23));
+        null, List.of(), List.of(), List.of(), "sha256:00", LocalDate.of(2026, 11, 23));
     InputError error = new InputError(1, id + "-2", "/proposals/1/changeType", "changeType must be one of NEW, but was \""
         + id + "\".");
     return new PlanAssessment("sha256:00", LocalDate.of(2026, 11, 23), List.of(assessed), List.of(), List.of(error));
