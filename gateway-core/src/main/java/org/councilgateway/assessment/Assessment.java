@@ -1,13 +1,14 @@
 package org.councilgateway.assessment;
 
 import java.time.LocalDate;
+import org.councilgateway.model.Proposal;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The gateway's answer for one proposal.
  *
- * @param proposalId the proposal's id
+ * @param proposal the proposal assessed, as it was read
  * @param classification single-directorate or council-wide
  * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence,
  *     in the policy's order (docs/policy.md); empty when single-directorate
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param asOf the date it was assessed as of
  */
 public record Assessment(
-    String proposalId,
+    Proposal proposal,
     Classification classification,
     List<Finding> scopeReasons,
     Route route,
@@ -45,7 +46,7 @@ public record Assessment(
   /**
    * Checks the values and copies the lists.
    *
-   * @param proposalId the proposal's id
+   * @param proposal the proposal assessed, as it was read
    * @param classification single-directorate or council-wide
    * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence, in the policy's order (docs/policy.md); empty when single-directorate
    * @param route where it goes for challenge
@@ -62,7 +63,7 @@ public record Assessment(
    * @param asOf the date it was assessed as of
    */
   public Assessment {
-    Objects.requireNonNull(proposalId, "proposalId");
+    Objects.requireNonNull(proposal, "proposal");
     Objects.requireNonNull(classification, "classification");
     scopeReasons = List.copyOf(scopeReasons);
     Objects.requireNonNull(route, "route");
@@ -87,5 +88,14 @@ public record Assessment(
    */
   public List<String> scopeReasonCodes() {
     return scopeReasons.stream().map(Finding::code).toList();
+  }
+
+  /**
+   * The proposal's id.
+   *
+   * @return the id
+   */
+  public String proposalId() {
+    return proposal.id();
   }
 }

@@ -68,9 +68,10 @@ class GateReadinessTest {
 
     assertThat(text).contains("Readiness at the gate: 1 of 2 proposal(s) with a stage not ready for it.\n"
         + "  A Not ready for PROCUREMENT: CHALLENGE_RISKS, CHALLENGE_SOCIAL_VALUE, EIA_OUTSTANDING\n");
-    assertThat(text).contains("A: SINGLE_DIRECTORATE, route DIRECTORATE\n"
+    assertThat(text).contains("A: SINGLE_DIRECTORATE, route DIRECTORATE\n  Day centre; annual value not stated\n"
         + "  Not ready for PROCUREMENT: CHALLENGE_RISKS, CHALLENGE_SOCIAL_VALUE, EIA_OUTSTANDING\n");
-    assertThat(text).contains("B: SINGLE_DIRECTORATE, route DIRECTORATE\n  Ready for OPTIONS\n");
+    assertThat(text).contains("B: SINGLE_DIRECTORATE, route DIRECTORATE\n  Day centre; annual value not stated\n"
+        + "  Ready for OPTIONS\n");
   }
 
   @Test

@@ -82,7 +82,7 @@ public final class Assembler {
         .sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.SCOPE))).toList();
     boolean councilWide = !scopeReasons.isEmpty();
     return new Assessment(
-        proposal.id(),
+        proposal,
         councilWide ? Classification.COUNCIL_WIDE : Classification.SINGLE_DIRECTORATE,
         scopeReasons,
         councilWide ? Route.STRATEGIC_COMMISSIONING_GROUP : Route.DIRECTORATE,

@@ -131,6 +131,8 @@ public final class TextReport {
   private static void assessment(StringBuilder out, Assessment a) {
     out.append(esc(a.proposalId())).append(": ").append(a.classification()).append(", route ").append(a.route())
         .append(a.keyDecision() ? ", key decision" : "").append('\n');
+    out.append("  ").append(esc(a.proposal().title())).append("; ").append(value(a.proposal().annualValue()))
+        .append('\n');
     if (a.gate() != null) {
       out.append("  ");
       gate(out, a.gate());
@@ -150,6 +152,12 @@ public final class TextReport {
       out.append("  Warning ").append(esc(w.code())).append(' ').append(esc(w.target())).append(": ").append(esc(w.message()))
           .append('\n');
     }
+  }
+
+  /** An annual value as the paper shows money: pounds, thousands separated. */
+  private static String value(Long annualValue) {
+    return annualValue == null ? "annual value not stated"
+        : "annual value \u00a3" + String.format(java.util.Locale.UK, "%,d", annualValue);
   }
 
   private static void eia(StringBuilder out, EiaOutcome eia) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.councilgateway.assessment.Assessment;
+import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.Proposal;
 import org.councilgateway.assessment.Classification;
 import org.councilgateway.model.EiaLevel;
 import org.councilgateway.assessment.EiaOutcome;
@@ -21,7 +23,9 @@ class TextReportEscapingTest {
 
   private static PlanAssessment assessment(String id) {
     Finding finding = new Finding("CHALLENGE_RISKS", "PEOPLE\u202E", "GW-CHL-002", "appendix 4.1", "Proposal " + id + " states no risks.");
-    Assessment assessed = new Assessment(id, Classification.SINGLE_DIRECTORATE, List.of(), Route.DIRECTORATE, false,
+    Proposal proposal = Proposal.builder().id(id).title("Title of " + id).leadDirectorate("PEOPLE")
+        .serviceArea("ADVOCACY").changeType(ChangeType.NEW).build();
+    Assessment assessed = new Assessment(proposal, Classification.SINGLE_DIRECTORATE, List.of(), Route.DIRECTORATE, false,
         null, List.of(), new EiaOutcome(false, EiaLevel.NONE, List.of(), List.of(), List.of()), List.of(finding),
         null, List.of(), List.of(), List.of(), "sha256:00", LocalDate.of(2026, 11, 23));
     InputError error = new InputError(1, id + "-2", "/proposals/1/changeType", "changeType must be one of NEW, but was \""
@@ -36,6 +40,7 @@ class TextReportEscapingTest {
     assertThat(text).doesNotContain("\u001b").doesNotContain("\u202E").doesNotContain("\r");
     assertThat(text.lines()).filteredOn(line -> line.contains("NL-2027-001")).containsExactly(
         SHOWN + ": SINGLE_DIRECTORATE, route DIRECTORATE",
+        "  Title of " + SHOWN + "; annual value not stated",
         "    CHALLENGE_RISKS PEOPLE\\u202e: Proposal " + SHOWN + " states no risks. [GW-CHL-002]",
         "  proposal 1 (" + SHOWN + "-2) /proposals/1/changeType: changeType must be one of NEW, but was \"" + SHOWN + "\".");
   }
