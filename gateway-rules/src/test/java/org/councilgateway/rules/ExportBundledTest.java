@@ -59,6 +59,20 @@ class ExportBundledTest {
   }
 
   @Test
+  void exportBundled_danglingLinkWhereAFolderWouldGo_isRefusedAndNothingIsWrittenThroughIt(@TempDir Path dir)
+      throws IOException {
+    Path elsewhere = dir.resolve("elsewhere");
+    Path target = dir.resolve("council");
+    Files.createDirectories(target);
+    Files.createSymbolicLink(target.resolve("scenarios"), elsewhere);
+
+    assertThatThrownBy(() -> RuleSet.exportBundled(target)).isInstanceOf(RuleSetException.class)
+        .hasMessageContaining(target.resolve("scenarios") + ": exists already");
+    assertThat(elsewhere).doesNotExist();
+    assertThat(target.resolve("rules")).doesNotExist();
+  }
+
+  @Test
   void exportBundled_planFolderExists_isRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("plans"));
 

@@ -75,7 +75,8 @@ public final class BundledExport {
       if (path.isEmpty() || path.startsWith("#")) {
         continue;
       }
-      String content = RuleSources.resource(loader, SCENARIOS + path);
+      // A class loader reading a jar does not resolve "..", so the plans' names are resolved here.
+      String content = RuleSources.resource(loader, java.net.URI.create(SCENARIOS + path).normalize().getPath());
       if (content == null) {
         throw failure(null, "The bundled scenario file " + path + " named in " + SCENARIOS + SCENARIO_INDEX
             + " is missing.");
