@@ -51,6 +51,8 @@ final class ReferenceDataReader {
   private final String file;
   private final Limits limits;
   private final List<Problem> problems = new ArrayList<>();
+  /** Each code gateStages names, at its place (the message is the code), for the compiler to check against the rules. */
+  private final List<Problem> gateCodes = new ArrayList<>();
   private LocatedTree tree;
 
   private ReferenceDataReader(String file, Limits limits) {
@@ -59,7 +61,11 @@ final class ReferenceDataReader {
   }
 
   /** The outcome of reading: the data when sound, and every problem found. */
-  record Result(ReferenceData data, List<Problem> problems) {}
+  record Result(ReferenceData data, List<Problem> problems, List<Problem> gateCodes) {
+    Result(ReferenceData data, List<Problem> problems) {
+      this(data, problems, List.of());
+    }
+  }
 
   static Result read(String file, String content) {
     return read(file, content, Limits.DEFAULTS);
@@ -133,7 +139,7 @@ final class ReferenceDataReader {
       return new Result(null, problems);
     }
     return new Result(new ReferenceData(directorates, serviceAreas, interdependencies, characteristics,
-        clientGroups, partners, inHouse, safeguarding, settings, workplans, gate), problems);
+        clientGroups, partners, inHouse, safeguarding, settings, workplans, gate), problems, gateCodes);
   }
 
   /** Reports every number the tree refused, each at its place. */
@@ -340,12 +346,7 @@ final class ReferenceDataReader {
 
   /** The joint workplans: each partner commissioner with the service areas it commissions jointly. */
   private List<JointWorkplan> jointWorkplans(JsonNode root, List<ServiceArea> areas, List<PartnerCommissioner> partners) {
-    JsonNode list = root.get("jointWorkplans");
-    if (list == null) {
-      return List.of();
-    }
-    if (!list.isArray()) {
-      problems.add(problem(list, "\"jointWorkplans\" must be a list of {partner, serviceAreas}."));
+    if (!root.has("jointWorkplans")) {
       return List.of();
     }
     Set<String> areaCodes = new HashSet<>();
@@ -353,34 +354,23 @@ final class ReferenceDataReader {
     Set<String> partnerCodes = new HashSet<>();
     partners.forEach(partner -> partnerCodes.add(partner.code()));
     List<JointWorkplan> workplans = new ArrayList<>();
-    for (JsonNode entry : list) {
-      if (!entry.isObject()) {
-        problems.add(problem(entry, "Each joint workplan must be a mapping with partner and serviceAreas, but found "
-            + describe(entry) + "."));
-        continue;
-      }
+    entries(root, "jointWorkplans", entry -> {
       onlyKeys(entry, "joint workplan", Set.of("partner", "serviceAreas"));
       String partner = text(entry, "partner", "joint workplan");
       if (partner != null && !partnerCodes.contains(partner)) {
         problems.add(problem(entry.get("partner"), "Joint workplan partner " + partner
             + " is not in partnerCommissioners."));
       }
-      JsonNode codes = entry.get("serviceAreas");
-      if (codes == null || !codes.isArray()) {
-        problems.add(problem(codes == null ? entry : codes, "A joint workplan needs \"serviceAreas\", a list of codes."));
-        continue;
-      }
-      for (JsonNode code : codes) {
-        if (!code.isTextual() || code.asText().isBlank()) {
-          problems.add(problem(code, "Each service area must be a code, but found " + describe(code) + "."));
-        } else if (!areaCodes.contains(code.asText())) {
+      for (JsonNode code : codeList(entry, "serviceAreas", "A joint workplan", "service area")) {
+        if (!areaCodes.contains(code.asText())) {
           problems.add(problem(code, "Joint workplan of " + partner + " names " + code.asText()
               + ", which is not a service area in serviceAreas."));
         } else if (partner != null) {
           workplans.add(new JointWorkplan(partner, code.asText()));
         }
       }
-    }
+      return null;
+    });
     return workplans;
   }
 
@@ -389,23 +379,13 @@ final class ReferenceDataReader {
    * its own and those of every stage before it (in the order of {@link GateStage}).
    */
   private List<GateRequirement> gateRequirements(JsonNode root) {
-    JsonNode list = root.get("gateStages");
-    if (list == null) {
-      return List.of();
-    }
-    if (!list.isArray()) {
-      problems.add(problem(list, "\"gateStages\" must be a list of {stage, requires}."));
+    if (!root.has("gateStages")) {
       return List.of();
     }
     Map<GateStage, List<String>> adds = new java.util.EnumMap<>(GateStage.class);
     String stages = java.util.Arrays.stream(GateStage.values()).map(Enum::name)
         .collect(java.util.stream.Collectors.joining(", "));
-    for (JsonNode entry : list) {
-      if (!entry.isObject()) {
-        problems.add(problem(entry, "Each gate stage must be a mapping with stage and requires, but found "
-            + describe(entry) + "."));
-        continue;
-      }
+    entries(root, "gateStages", entry -> {
       onlyKeys(entry, "gate stage", Set.of("stage", "requires"));
       String name = text(entry, "stage", "gate stage");
       GateStage stage = null;
@@ -416,23 +396,14 @@ final class ReferenceDataReader {
           problems.add(problem(entry.get("stage"), "Gate stage " + name + " is not one of " + stages + "."));
         }
       }
-      JsonNode codes = entry.get("requires");
-      List<String> required = new ArrayList<>();
-      if (codes == null || !codes.isArray()) {
-        problems.add(problem(codes == null ? entry : codes, "A gate stage needs \"requires\", a list of codes ([] for none)."));
-      } else {
-        for (JsonNode code : codes) {
-          if (!code.isTextual() || code.asText().isBlank()) {
-            problems.add(problem(code, "Each required code must be a code, but found " + describe(code) + "."));
-          } else {
-            required.add(code.asText());
-          }
-        }
-      }
+      List<JsonNode> codes = codeList(entry, "requires", "A gate stage", "required code");
+      codes.forEach(code -> gateCodes.add(problem(code, code.asText())));
+      List<String> required = codes.stream().map(JsonNode::asText).toList();
       if (stage != null && adds.put(stage, required) != null) {
         problems.add(problem(entry.get("stage"), "The gate stage " + stage + " is defined twice."));
       }
-    }
+      return null;
+    });
     List<GateRequirement> requirements = new ArrayList<>();
     java.util.LinkedHashSet<String> sofar = new java.util.LinkedHashSet<>();
     for (GateStage stage : GateStage.values()) {
@@ -442,6 +413,33 @@ final class ReferenceDataReader {
       }
     }
     return requirements;
+  }
+
+  /**
+   * An entry's list of codes, each a non-blank text; every other item, or a missing list, is a
+   * problem at its place.
+   *
+   * @param entry the mapping that holds the list
+   * @param key the list's key
+   * @param owner what the mapping is, for the message ("A gate stage")
+   * @param what what each code is, for the message ("required code")
+   * @return the codes' nodes, so that a later check can name each one's place
+   */
+  private List<JsonNode> codeList(JsonNode entry, String key, String owner, String what) {
+    JsonNode list = entry.get(key);
+    if (list == null || !list.isArray()) {
+      problems.add(problem(list == null ? entry : list, owner + " needs \"" + key + "\", a list of codes ([] for none)."));
+      return List.of();
+    }
+    List<JsonNode> codes = new ArrayList<>();
+    for (JsonNode code : list) {
+      if (code.isTextual() && !code.asText().isBlank()) {
+        codes.add(code);
+      } else {
+        problems.add(problem(code, "Each " + what + " must be a code, but found " + describe(code) + "."));
+      }
+    }
+    return codes;
   }
 
   private void onlyKeys(JsonNode entry, String what, Set<String> keys) {
