@@ -98,9 +98,7 @@ public final class PlanReader {
    * @throws InvalidPlanException when the document is unusable
    */
   public Plan read(String content, String name) {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(name, "name");
-    return parser.plan(content, name, null);
+    return parser.plan(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"), null);
   }
 
   /**
@@ -113,10 +111,7 @@ public final class PlanReader {
    * @throws InvalidPlanException when the document is unusable
    */
   public Plan read(String content, Format format, String name) {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(name, "name");
-    return parser.plan(content, name, format == Format.YAML);
+    return parser.plan(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"), isYaml(format));
   }
 
   /**
@@ -128,9 +123,7 @@ public final class PlanReader {
    * @throws InvalidPlanException with every problem when it is invalid
    */
   public Proposal readProposal(String content, String name) {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(name, "name");
-    return parser.proposal(content, name, null);
+    return parser.proposal(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"), null);
   }
 
   /**
@@ -143,9 +136,11 @@ public final class PlanReader {
    * @throws InvalidPlanException with every problem when it is invalid
    */
   public Proposal readProposal(String content, Format format, String name) {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(name, "name");
-    return parser.proposal(content, name, format == Format.YAML);
+    return parser.proposal(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"),
+        isYaml(format));
+  }
+
+  private static boolean isYaml(Format format) {
+    return Objects.requireNonNull(format, "format") == Format.YAML;
   }
 }
