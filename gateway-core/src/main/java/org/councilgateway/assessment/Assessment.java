@@ -13,7 +13,6 @@ import java.util.Objects;
  * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence,
  *     in the policy's order (docs/policy.md); empty when single-directorate
  * @param route where it goes for challenge
- * @param keyDecision whether it is a key decision
  * @param keyDecisionReason why it is a key decision (code {@code KEY_DECISION}, the rule and its
  *     sentence), or null when it is not one
  * @param impacts its cross-cutting impacts
@@ -31,7 +30,6 @@ public record Assessment(
     Classification classification,
     List<Finding> scopeReasons,
     Route route,
-    boolean keyDecision,
     Finding keyDecisionReason,
     List<Finding> impacts,
     EiaOutcome eia,
@@ -50,7 +48,6 @@ public record Assessment(
    * @param classification single-directorate or council-wide
    * @param scopeReasons every scope reason that holds, each with the rule that found it and its sentence, in the policy's order (docs/policy.md); empty when single-directorate
    * @param route where it goes for challenge
-   * @param keyDecision whether it is a key decision
    * @param keyDecisionReason why it is a key decision (code {@code KEY_DECISION}, the rule and its sentence), or null when it is not one
    * @param impacts its cross-cutting impacts
    * @param eia its equality impact assessment requirements
@@ -75,10 +72,6 @@ public record Assessment(
     trace = List.copyOf(trace);
     Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
     Objects.requireNonNull(asOf, "asOf");
-    if (keyDecision != (keyDecisionReason != null)) {
-      throw new IllegalArgumentException("keyDecisionReason must be given exactly when keyDecision is true, but "
-          + "keyDecision was " + keyDecision + " and keyDecisionReason " + keyDecisionReason);
-    }
   }
 
   /**
@@ -97,5 +90,14 @@ public record Assessment(
    */
   public String proposalId() {
     return proposal.id();
+  }
+
+  /**
+   * Tells whether it is a key decision.
+   *
+   * @return true when a rule found it one ({@link #keyDecisionReason()} says why)
+   */
+  public boolean keyDecision() {
+    return keyDecisionReason != null;
   }
 }

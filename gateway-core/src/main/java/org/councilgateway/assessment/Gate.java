@@ -9,25 +9,28 @@ import org.councilgateway.model.GateStage;
  * reference data's gate stages) which the assessment still raises.
  *
  * @param stage the stage the proposal is at
- * @param ready true exactly when nothing blocks it
  * @param blockers the codes still raised that the stage requires: challenges in their output order,
  *     then EIA_OUTSTANDING
  */
-public record Gate(GateStage stage, boolean ready, List<String> blockers) {
+public record Gate(GateStage stage, List<String> blockers) {
 
   /**
-   * Checks the values and copies the list.
+   * Checks the stage and copies the list.
    *
    * @param stage the stage the proposal is at
-   * @param ready true exactly when nothing blocks it
    * @param blockers the codes still raised that the stage requires
    */
   public Gate {
     Objects.requireNonNull(stage, "stage");
     blockers = List.copyOf(blockers);
-    if (ready != blockers.isEmpty()) {
-      throw new IllegalArgumentException("ready must be true exactly when there are no blockers, but ready was "
-          + ready + " with blockers " + blockers);
-    }
+  }
+
+  /**
+   * Tells whether the proposal is ready for its stage.
+   *
+   * @return true exactly when nothing blocks it
+   */
+  public boolean ready() {
+    return blockers.isEmpty();
   }
 }

@@ -258,7 +258,7 @@ class AssessmentPropertiesTest {
   }
 
   private static Assessment withoutPlanFindings(Assessment a) {
-    return new Assessment(a.proposal(), a.classification(), a.scopeReasons(), a.route(), a.keyDecision(),
+    return new Assessment(a.proposal(), a.classification(), a.scopeReasons(), a.route(),
         a.keyDecisionReason(), a.impacts(), a.eia(), a.challenges(), a.gate(), List.of(), a.warnings(), List.of(),
         a.ruleSetVersion(), a.asOf());
   }

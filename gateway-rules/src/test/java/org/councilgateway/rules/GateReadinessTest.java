@@ -43,8 +43,9 @@ class GateReadinessTest {
         dayCentre("B").build());
 
     Assessment staged = result.assessments().get(0);
-    assertThat(staged.gate()).isEqualTo(new Gate(GateStage.PROCUREMENT, false,
+    assertThat(staged.gate()).isEqualTo(new Gate(GateStage.PROCUREMENT,
         List.of("CHALLENGE_RISKS", "CHALLENGE_SOCIAL_VALUE", "EIA_OUTSTANDING")));
+    assertThat(staged.gate().ready()).isFalse();
     assertThat(result.assessments().get(1).gate()).isNull();
   }
 

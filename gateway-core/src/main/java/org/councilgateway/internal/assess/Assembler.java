@@ -86,7 +86,6 @@ public final class Assembler {
         councilWide ? Classification.COUNCIL_WIDE : Classification.SINGLE_DIRECTORATE,
         scopeReasons,
         councilWide ? Route.STRATEGIC_COMMISSIONING_GROUP : Route.DIRECTORATE,
-        !found.keyDecision.isEmpty(),
         found.keyDecision.get(Recorder.KEY_DECISION),
         found.impacts.values().stream().sorted(IMPACT_ORDER).toList(),
         eia(rules, found),
@@ -111,7 +110,7 @@ public final class Assembler {
         .sorted(Comparator.comparing((String code) -> PolicyOrder.EIA_ACTIONS.contains(code))
             .thenComparing(PolicyOrder.of(PolicyOrder.CHALLENGES)))
         .toList();
-    return new Gate(proposal.stage(), blockers.isEmpty(), blockers);
+    return new Gate(proposal.stage(), blockers);
   }
 
   private static List<org.councilgateway.assessment.TraceEntry> trace(CompiledRuleSet rules, java.util.BitSet fired) {

@@ -25,7 +25,7 @@ class TextReportEscapingTest {
     Finding finding = new Finding("CHALLENGE_RISKS", "PEOPLE\u202E", "GW-CHL-002", "appendix 4.1", "Proposal " + id + " states no risks.");
     Proposal proposal = Proposal.builder().id(id).title("Title of " + id).leadDirectorate("PEOPLE")
         .serviceArea("ADVOCACY").changeType(ChangeType.NEW).build();
-    Assessment assessed = new Assessment(proposal, Classification.SINGLE_DIRECTORATE, List.of(), Route.DIRECTORATE, false,
+    Assessment assessed = new Assessment(proposal, Classification.SINGLE_DIRECTORATE, List.of(), Route.DIRECTORATE,
         null, List.of(), new EiaOutcome(false, EiaLevel.NONE, List.of(), List.of(), List.of()), List.of(finding),
         null, List.of(), List.of(), List.of(), "sha256:00", LocalDate.of(2026, 11, 23));
     InputError error = new InputError(1, id + "-2", "/proposals/1/changeType", "changeType must be one of NEW, but was \""
