@@ -79,12 +79,20 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
   private final Budget budget;
   private RuleMeta current;
+  private final boolean openPoints;
   /** The session of the firing under way, into which points recorded are put as facts. */
   private org.kie.api.runtime.rule.RuleRuntime runtime;
 
-  Recorder(Map<Rule, RuleMeta> rules, Budget budget) {
+  /**
+   * @param rules the metadata of the session's rules, by Drools rule
+   * @param budget the bounds the recording counts against
+   * @param openPoints whether to put each challenge and EIA action recorded into the session as an
+   *     {@link OpenPoint}: only when some rule can match one
+   */
+  Recorder(Map<Rule, RuleMeta> rules, Budget budget, boolean openPoints) {
     this.rules = rules;
     this.budget = budget;
+    this.openPoints = openPoints;
   }
 
   /**
@@ -282,7 +290,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
    * decide readiness at the gate to match.
    */
   private void open(Proposal proposal, String code) {
-    if (runtime != null) {
+    if (openPoints && runtime != null) {
       runtime.insert(new OpenPoint(proposal.id(), code));
     }
   }

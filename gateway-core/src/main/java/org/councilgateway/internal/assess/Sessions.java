@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.councilgateway.internal.Parallel;
+import org.councilgateway.facts.OpenPoint;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -66,7 +67,7 @@ public final class Sessions {
         executor, 2);
     long ownRules = System.nanoTime();
     Recorder plan = forPlanRules ? runPlan(rules, proposals, batches, asOf, budget, executor)
-        : new Recorder(Map.of(), budget);
+        : new Recorder(Map.of(), budget, false);
     long planRules = System.nanoTime();
     Map<String, List<PortfolioRef>> refs = new java.util.HashMap<>();
     List<org.councilgateway.assessment.PortfolioFinding> portfolio = Assembler.number(plan.portfolio(), refs);
@@ -95,7 +96,11 @@ public final class Sessions {
 
   private static Batch runBatch(CompiledRuleSet rules, List<Proposal> proposals, LocalDate asOf, boolean keepInserted,
       Budget budget) {
-    Recorder recorder = new Recorder(rules.proposalRules().rulesByDrools(), budget);
+    // Open points are worth inserting when a rule of this stage, or one across the plan that gets the
+    // facts this stage inserted, can match them: the bundled gate rule does; a rule set without one does not.
+    boolean openPoints = rules.proposalRules().matchesType(OpenPoint.class)
+        || keepInserted && rules.planRules().matchesType(OpenPoint.class);
+    Recorder recorder = new Recorder(rules.proposalRules().rulesByDrools(), budget, openPoints);
     recorder.expect(proposals);
     Inserted inserted = keepInserted ? new Inserted() : null;
     fire(rules.proposalRules(), recorder, inserted, proposals.size(), budget, session -> {
@@ -120,7 +125,7 @@ public final class Sessions {
 
   private static Recorder runPlan(CompiledRuleSet rules, CompiledRuleSet.Stage stage, List<Proposal> proposals,
       List<Batch> batches, LocalDate asOf, Budget budget) {
-    Recorder recorder = new Recorder(stage.rulesByDrools(), budget);
+    Recorder recorder = new Recorder(stage.rulesByDrools(), budget, stage.matchesType(OpenPoint.class));
     boolean matchesProposals = proposals.stream().findFirst().map(stage::matches).orElse(false);
     fire(stage, recorder, null, proposals.size(), budget, session -> {
       insertStart(rules, stage, session, asOf);

@@ -56,7 +56,15 @@ public final class CompiledRuleSet {
      * @return whether any of the stage's rules could match it; a fact none could is not worth inserting
      */
     public boolean matches(Object fact) {
-      return matches.computeIfAbsent(fact.getClass(), type -> matchedTypes.stream().anyMatch(t -> t.isAssignableFrom(type)));
+      return matchesType(fact.getClass());
+    }
+
+    /**
+     * @param type a class of fact
+     * @return whether any of the stage's rules could match a fact of that class
+     */
+    public boolean matchesType(Class<?> type) {
+      return matches.computeIfAbsent(type, t -> matchedTypes.stream().anyMatch(m -> m.isAssignableFrom(t)));
     }
   }
 
