@@ -254,6 +254,25 @@ class GatewayJarIT {
     }
 
     @Test
+    void validate_gateStageNamingACodeNoRuleRecords_warnsWithItsPlace(@TempDir Path dir) throws Exception {
+      Path rules = copyBundledRules(dir);
+      Path data = rules.resolve("reference-data.yaml");
+      String text = Files.readString(data).replace("{stage: OPTIONS, requires: []}",
+          "{stage: OPTIONS, requires: [CHALENGE_RISKS]}");
+      Files.writeString(data, text);
+      int line = (int) text.lines().takeWhile(l -> !l.contains("CHALENGE_RISKS")).count() + 1;
+
+      Run run = gateway("validate", rules.toString());
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).contains("sound");
+      assertThat(run.err()).contains(data + ":" + line + ":").contains(
+          ": gateStages names CHALENGE_RISKS, which no rule records, so it can never block a stage.");
+      assertThat(gateway("validate").err()).doesNotContain("gateStages names");
+      noStackTrace(run);
+    }
+
+    @Test
     void validate_syntaxError_printsFileLineColumn(@TempDir Path dir) throws Exception {
       Path rules = copyBundledRules(dir);
       Path scope = rules.resolve("scope.drl");

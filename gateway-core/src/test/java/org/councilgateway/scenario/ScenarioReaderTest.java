@@ -97,6 +97,18 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void read_readyMaybeAndBlockersNotCodes_areProblemsAtTheirPlaces(@TempDir Path dir) {
+    List<Problem> problems = problems(dir, "name: Payroll\nasOf: 2026-11-23\nproposals:\n" + PROPOSAL
+        + "expect:\n  P-1:\n    ready: maybe\n    blockers: [CHALLENGE_RISKS, {code: X}]\n");
+
+    assertThat(problems).extracting(Problem::message).containsExactly(
+        "scenario \"Payroll\": expect.P-1.ready must be true or false, but was \"maybe\".",
+        problems.get(1).message());
+    assertThat(problems.get(1).message()).startsWith("scenario \"Payroll\": expect.P-1.blockers");
+    assertThat(problems).extracting(Problem::line).containsExactly(7, 8);
+  }
+
+  @Test
   void read_classificationAList_isAProblem(@TempDir Path dir) {
     assertThat(problems(dir, "name: Payroll\nasOf: 2026-11-23\nproposals:\n" + PROPOSAL
         + "expect:\n  P-1: {classification: [COUNCIL_WIDE], present: 5}\n"))

@@ -1,5 +1,6 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.Text;
 import org.councilgateway.internal.guard.ClassVerifier;
 import org.councilgateway.internal.guard.RuleFileGuard;
 import org.councilgateway.internal.guard.RuleNesting;
@@ -148,6 +149,7 @@ public final class RuleSetCompiler {
     Map<String, String> packages = new HashMap<>();
     ReferenceData referenceData = null;
     boolean hasReferenceData = false;
+    List<Problem> gateCodes = List.of();
     for (RuleFile file : files) {
       String shown = shown(root, file);
       if (file.isReferenceData()) {
@@ -155,6 +157,7 @@ public final class RuleSetCompiler {
         ReferenceDataReader.Result result = ReferenceDataReader.read(shown, file.content(), limits);
         problems.addAll(result.problems());
         referenceData = result.data();
+        gateCodes = result.gateCodes();
       } else if (file.isDrl()) {
         parse(file, shown, rules, packages, problems, root != null);
       }
@@ -174,7 +177,24 @@ public final class RuleSetCompiler {
                 + first.info().name() + "\" (" + shown(root, first.info().file()) + ":" + first.info().line() + ") already has."));
       }
     }
+    warnUnrecorded(gateCodes, rules);
     return new Checked(files, rules, packages, referenceData, problems);
+  }
+
+  /**
+   * Warns of each code the gate stage table names that no rule records: most likely a typo, and a
+   * code that can never block a stage. Only a warning, since a rule may work its code out at run
+   * time, where no check can see it.
+   */
+  private static void warnUnrecorded(List<Problem> gateCodes, List<ParsedRule> rules) {
+    Set<String> recorded = new java.util.HashSet<>();
+    rules.forEach(rule -> recorded.addAll(rule.info().codes()));
+    for (Problem code : gateCodes) {
+      if (!recorded.contains(code.message())) {
+        LOG.warn("{}:{}:{}: gateStages names {}, which no rule records, so it can never block a stage.",
+            Text.escape(code.file()), code.line(), code.column(), Text.escape(code.message()));
+      }
+    }
   }
 
   private static String shown(Path root, RuleFile file) {
