@@ -40,6 +40,10 @@ module org.councilgateway.core {
 
   requires org.slf4j;
 
+  // The meeting pack: templates compiled to Java at build time, written through jte's HTML output,
+  // which escapes every value for the place it goes.
+  requires gg.jte.runtime;
+
   // Only ScenarioTests uses JUnit, for adopters' own JUnit tests, which require JUnit themselves. Not
   // transitive, although ScenarioTests returns JUnit's DynamicTest: "requires static transitive" makes
   // javac demand JUnit on the module path of everything compiled against this module (measured: "module

@@ -49,6 +49,64 @@ public final class Reports {
   }
 
   /**
+   * Streams a plan's assessment as JSON with what changed since an earlier assessment: a top-level
+   * {@code since} object (the earlier date, rule set version and the proposals withdrawn) and on
+   * every assessment a {@code changes} object (status, the fields that changed, the findings added
+   * and removed), as docs/formats.md describes.
+   *
+   * @param result the assessment
+   * @param changes what changed, from {@link Changes#since} or {@link Changes#between}
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void json(PlanAssessment result, Changes changes, java.io.Writer out) {
+    JsonReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(changes, "changes"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Streams a plan's assessment as JSON with what changed, in UTF-8: the same bytes as
+   * {@link #json(PlanAssessment, Changes, java.io.Writer)} encoded.
+   *
+   * @param result the assessment
+   * @param changes what changed
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void json(PlanAssessment result, Changes changes, java.io.OutputStream out) {
+    JsonReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(changes, "changes"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Streams a plan's assessment as text with a "Changes since" section after the summary (what is
+   * new, changed and withdrawn) and a line under each new or changed proposal.
+   *
+   * @param result the assessment
+   * @param changes what changed
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void text(PlanAssessment result, Changes changes, java.io.Writer out) {
+    TextReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(changes, "changes"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Streams a plan's assessment as text with what changed, in UTF-8, as
+   * {@link #text(PlanAssessment, Changes, java.io.Writer)} writes it.
+   *
+   * @param result the assessment
+   * @param changes what changed
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void text(PlanAssessment result, Changes changes, java.io.OutputStream out) {
+    TextReport.write(java.util.Objects.requireNonNull(result, "result"), java.util.Objects.requireNonNull(changes, "changes"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
    * Writes one proposal's assessment as text, as the plan's text report shows it: its
    * classification, route and key decision, scope reasons, impacts, EIA, challenges, the
    * portfolio findings that involve it and its warnings.

@@ -25,7 +25,8 @@ class ArchitectureTest {
   void everyStageOfTheDataFlow_hasItsOwnPackage() {
     assertThat(CORE.stream().map(c -> c.getPackageName()).distinct().sorted().toList()).containsExactly(
         "org.councilgateway", "org.councilgateway.assessment", "org.councilgateway.facts",
-        "org.councilgateway.internal", "org.councilgateway.internal.assess", "org.councilgateway.internal.guard",
+        "org.councilgateway.internal", "org.councilgateway.internal.assess", "org.councilgateway.internal.compare",
+        "org.councilgateway.internal.guard",
         "org.councilgateway.internal.read", "org.councilgateway.internal.ruleset", "org.councilgateway.internal.write",
         "org.councilgateway.model", "org.councilgateway.scenario");
   }
@@ -42,6 +43,7 @@ class ArchitectureTest {
         .layer("Guard").definedBy("org.councilgateway.internal.guard..")
         .layer("Assessing").definedBy("org.councilgateway.internal.assess..")
         .layer("Writing").definedBy("org.councilgateway.internal.write..")
+        .layer("Comparing").definedBy("org.councilgateway.internal.compare..")
         .layer("Shared").definedBy("org.councilgateway.internal")
         .whereLayer("Scenarios").mayNotBeAccessedByAnyLayer()
         .whereLayer("Reading").mayOnlyBeAccessedByLayers("API", "Scenarios")
@@ -49,7 +51,9 @@ class ArchitectureTest {
         .whereLayer("Guard").mayOnlyBeAccessedByLayers("RuleSets")
         .whereLayer("Assessing").mayOnlyBeAccessedByLayers("API")
         .whereLayer("Writing").mayOnlyBeAccessedByLayers("API")
-        .whereLayer("Results").mayOnlyBeAccessedByLayers("API", "Scenarios", "Assessing", "Writing", "RuleSets")
+        .whereLayer("Comparing").mayOnlyBeAccessedByLayers("API")
+        .whereLayer("Results").mayOnlyBeAccessedByLayers("API", "Scenarios", "Assessing", "Writing", "RuleSets",
+            "Comparing")
         .whereLayer("Model").mayOnlyBeAccessedByLayers("API", "Scenarios", "Results", "Reading", "RuleSets", "Guard",
             "Assessing", "Writing");
     rule.check(CORE);
@@ -58,6 +62,7 @@ class ArchitectureTest {
   @Test
   void readersWritersAndTheModel_neverSeeDrools() {
     noClasses().that().resideInAnyPackage("org.councilgateway.internal.read..", "org.councilgateway.internal.write..",
+            "org.councilgateway.internal.compare..",
             "org.councilgateway.model..", "org.councilgateway.assessment..", "org.councilgateway.facts..",
             "org.councilgateway.internal")
         .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.util.List;
+import org.councilgateway.Changes;
 import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Change;
 import org.councilgateway.assessment.EiaAssessment;
 import org.councilgateway.assessment.EiaOutcome;
 import org.councilgateway.assessment.Finding;
@@ -101,9 +103,23 @@ public final class JsonReport {
    * @throws java.io.UncheckedIOException when writing fails
    */
   public static void write(PlanAssessment result, java.io.Writer out) {
+    write(result, null, out);
+  }
+
+  /**
+   * Streams a plan's assessment with what changed since an earlier one: the {@code since} object
+   * and each assessment's {@code changes}.
+   *
+   * @param result the assessment
+   * @param changes what changed, or null for the plain report
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, Changes changes, java.io.Writer out) {
     try (JsonGenerator g = GENERATORS.createGenerator(out)) {
       g.setPrettyPrinter(new Printer());
-      document(g, result, () -> Rendering.inOrder(result.assessments(), JsonReport::nested, g::writeRawValue));
+      document(g, result, changes,
+          () -> Rendering.inOrder(result.assessments(), a -> nested(a, changes), g::writeRawValue));
       g.flush();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -121,11 +137,24 @@ public final class JsonReport {
    * @throws java.io.UncheckedIOException when writing fails
    */
   public static void write(PlanAssessment result, java.io.OutputStream out) {
+    write(result, null, out);
+  }
+
+  /**
+   * Streams a plan's assessment with what changed since an earlier one as UTF-8, the same bytes as
+   * {@link #write(PlanAssessment, Changes, java.io.Writer)} encodes to.
+   *
+   * @param result the assessment
+   * @param changes what changed, or null for the plain report
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, Changes changes, java.io.OutputStream out) {
     List<Assessment> all = result.assessments();
     if (all.isEmpty()) {
       try (JsonGenerator g = GENERATORS.createGenerator(out)) {
         g.setPrettyPrinter(new Printer());
-        document(g, result, () -> { });
+        document(g, result, changes, () -> { });
         g.flush();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -135,7 +164,7 @@ public final class JsonReport {
     java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
     try (JsonGenerator g = GENERATORS.createGenerator(frame)) {
       g.setPrettyPrinter(new Printer());
-      document(g, result, () -> {
+      document(g, result, changes, () -> {
         g.writeRawValue(MARK);
         g.writeRawValue(MARK);
       });
@@ -148,7 +177,7 @@ public final class JsonReport {
     byte[] separator = java.util.Arrays.copyOfRange(bytes, first + 1, second);
     try {
       out.write(bytes, 0, first);
-      Rendering.inOrder(all, a -> nestedBytes(a, a == all.get(0) ? null : separator), out::write);
+      Rendering.inOrder(all, a -> nestedBytes(a, changes, a == all.get(0) ? null : separator), out::write);
       out.write(bytes, second + 1, bytes.length - second - 1);
       out.flush();
     } catch (java.io.IOException e) {
@@ -169,10 +198,18 @@ public final class JsonReport {
   }
 
   /** Writes the document, calling on {@code assessments} to fill the assessments list. */
-  private static void document(JsonGenerator g, PlanAssessment result, Part assessments) throws java.io.IOException {
+  private static void document(JsonGenerator g, PlanAssessment result, Changes changes, Part assessments)
+      throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("rulesetVersion", result.ruleSetVersion());
     g.writeStringField("asOf", result.asOf().toString());
+    if (changes != null) {
+      g.writeObjectFieldStart("since");
+      g.writeStringField("asOf", changes.asOf().toString());
+      g.writeStringField("rulesetVersion", changes.ruleSetVersion());
+      strings(g, "withdrawn", changes.withdrawn());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("assessments");
     assessments.write();
     g.writeEndArray();
@@ -219,7 +256,7 @@ public final class JsonReport {
     java.io.StringWriter out = new java.io.StringWriter();
     try (JsonGenerator g = GENERATORS.createGenerator(out)) {
       g.setPrettyPrinter(new Printer());
-      assessment(g, assessment);
+      assessment(g, assessment, null);
       g.writeRaw('\n');
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -228,14 +265,14 @@ public final class JsonReport {
   }
 
   /** One assessment as it stands in a plan's {@code assessments} list, as UTF-8 after a separator (or none). */
-  private static byte[] nestedBytes(Assessment assessment, byte[] separator) {
+  private static byte[] nestedBytes(Assessment assessment, Changes changes, byte[] separator) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
     try (JsonGenerator g = GENERATORS.createGenerator(out)) {
       if (separator != null) {
         out.write(separator);
       }
       g.setPrettyPrinter(Printer.at(2));
-      assessment(g, assessment);
+      assessment(g, assessment, changes == null ? null : changes.of(assessment.proposalId()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -243,11 +280,11 @@ public final class JsonReport {
   }
 
   /** One assessment as it stands in a plan's {@code assessments} list. */
-  private static String nested(Assessment assessment) {
-    return new String(nestedBytes(assessment, null), java.nio.charset.StandardCharsets.UTF_8);
+  private static String nested(Assessment assessment, Changes changes) {
+    return new String(nestedBytes(assessment, changes, null), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static void assessment(JsonGenerator g, Assessment a) throws java.io.IOException {
+  private static void assessment(JsonGenerator g, Assessment a, Change change) throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("proposalId", a.proposalId());
     g.writeStringField("classification", a.classification().name());
@@ -296,6 +333,9 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (change != null) {
+      change(g, change);
+    }
     g.writeArrayFieldStart("trace");
     for (TraceEntry t : a.trace()) {
       g.writeStartObject();
@@ -306,6 +346,32 @@ public final class JsonReport {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  private static void change(JsonGenerator g, Change change) throws java.io.IOException {
+    g.writeObjectFieldStart("changes");
+    g.writeStringField("status", change.status().name());
+    if (change.status() != Change.Status.NEW) {
+      g.writeObjectFieldStart("fields");
+      for (Change.Field field : change.fields()) {
+        g.writeArrayFieldStart(field.name());
+        value(g, field.before());
+        value(g, field.after());
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    strings(g, "added", change.added());
+    strings(g, "removed", change.removed());
+    g.writeEndObject();
+  }
+
+  private static void value(JsonGenerator g, Object value) throws java.io.IOException {
+    if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      g.writeString(value.toString());
+    }
   }
 
   private static void findings(JsonGenerator g, String name, List<Finding> findings) throws java.io.IOException {

@@ -3,7 +3,9 @@ package org.councilgateway.internal.write;
 import org.councilgateway.internal.Text;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.councilgateway.Changes;
 import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Change;
 import org.councilgateway.assessment.Classification;
 import org.councilgateway.assessment.Gate;
 import org.councilgateway.assessment.EiaAssessment;
@@ -40,7 +42,32 @@ public final class TextReport {
    * @throws java.io.UncheckedIOException when writing fails
    */
   public static void write(PlanAssessment result, java.io.Writer out) {
-    write(result, text -> text, out::write);
+    write(result, null, text -> text, out::write);
+  }
+
+  /**
+   * Streams a plan's assessment with a "Changes since" section after the summary, and each changed
+   * proposal marked.
+   *
+   * @param result the assessment
+   * @param changes what changed since an earlier assessment, or null for the plain report
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, Changes changes, java.io.Writer out) {
+    write(result, changes, text -> text, out::write);
+  }
+
+  /**
+   * Streams a plan's assessment with what changed as UTF-8.
+   *
+   * @param result the assessment
+   * @param changes what changed since an earlier assessment, or null for the plain report
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, Changes changes, java.io.OutputStream out) {
+    write(result, changes, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::write);
   }
 
   /**
@@ -51,10 +78,11 @@ public final class TextReport {
    * @throws java.io.UncheckedIOException when writing fails
    */
   public static void write(PlanAssessment result, java.io.OutputStream out) {
-    write(result, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::write);
+    write(result, null, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::write);
   }
 
-  private static <P> void write(PlanAssessment result, java.util.function.Function<String, P> encode, Rendering.Sink<P> out) {
+  private static <P> void write(PlanAssessment result, Changes changes, java.util.function.Function<String, P> encode,
+      Rendering.Sink<P> out) {
     StringBuilder head = new StringBuilder();
     head.append("Programme gateway assessment as of ").append(result.asOf()).append('\n');
     head.append("Rule set ").append(esc(result.ruleSetVersion())).append('\n');
@@ -65,10 +93,21 @@ public final class TextReport {
         .append(result.portfolio().size()).append(" finding(s) across the plan; ")
         .append(result.errors().stream().map(InputError::index).distinct().count()).append(" proposal(s) with errors.\n");
     readiness(head, result.assessments());
+    if (changes != null) {
+      changes(head, result, changes);
+    }
     Rendering.inOrder(List.of(head.toString()), encode, out);
     Rendering.inOrder(result.assessments(), a -> {
       StringBuilder text = new StringBuilder(1024).append('\n');
       assessment(text, a);
+      if (changes != null) {
+        Change change = changes.of(a.proposalId());
+        if (change != null && change.status() != Change.Status.UNCHANGED) {
+          text.append("  ").append(change.status() == Change.Status.NEW ? "New since " : "Changed since ")
+              .append(changes.asOf()).append(change.status() == Change.Status.NEW ? "" : ": " + describe(change))
+              .append('\n');
+        }
+      }
       return encode.apply(text.toString());
     }, out);
     Rendering.inOrder(List.of(result.portfolio().isEmpty()
@@ -117,6 +156,48 @@ public final class TextReport {
       out.append("  ").append(esc(a.proposalId())).append(' ');
       gate(out, a.gate());
     }
+  }
+
+  /** The "Changes since" section: counts, then each new, changed and withdrawn proposal. */
+  private static void changes(StringBuilder out, PlanAssessment result, Changes changes) {
+    out.append("\nChanges since ").append(changes.asOf()).append(" (rule set ").append(esc(changes.ruleSetVersion()))
+        .append("): ").append(changes.count(Change.Status.NEW)).append(" new, ")
+        .append(changes.count(Change.Status.CHANGED)).append(" changed, ")
+        .append(changes.count(Change.Status.UNCHANGED)).append(" unchanged, ")
+        .append(changes.withdrawn().size()).append(" withdrawn.\n");
+    for (Assessment a : result.assessments()) {
+      Change change = changes.of(a.proposalId());
+      if (change.status() == Change.Status.NEW) {
+        out.append("  New: ").append(esc(a.proposalId())).append(' ').append(esc(a.proposal().title())).append('\n');
+      } else if (change.status() == Change.Status.CHANGED) {
+        out.append("  Changed: ").append(esc(a.proposalId())).append(' ').append(esc(a.proposal().title()))
+            .append(": ").append(describe(change)).append('\n');
+      }
+    }
+    for (String id : changes.withdrawn()) {
+      out.append("  Withdrawn: ").append(esc(id)).append('\n');
+    }
+    if (!changes.portfolioAdded().isEmpty()) {
+      out.append("  Across the plan, added: ").append(esc(String.join("; ", changes.portfolioAdded()))).append('\n');
+    }
+    if (!changes.portfolioRemoved().isEmpty()) {
+      out.append("  Across the plan, removed: ").append(esc(String.join("; ", changes.portfolioRemoved()))).append('\n');
+    }
+  }
+
+  /** A change in one line: the fields from and to, then the findings added and removed. */
+  static String describe(Change change) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (Change.Field field : change.fields()) {
+      parts.add(field.name() + " " + field.before() + " to " + field.after());
+    }
+    if (!change.added().isEmpty()) {
+      parts.add("added " + String.join(", ", change.added()));
+    }
+    if (!change.removed().isEmpty()) {
+      parts.add("removed " + String.join(", ", change.removed()));
+    }
+    return esc(String.join("; ", parts));
   }
 
   private static void gate(StringBuilder out, Gate gate) {

@@ -1,0 +1,286 @@
+package org.councilgateway.internal.write;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.councilgateway.Changes;
+import org.councilgateway.InputError;
+import org.councilgateway.assessment.Assessment;
+import org.councilgateway.assessment.Change;
+import org.councilgateway.assessment.Classification;
+import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.assessment.Finding;
+import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
+import org.councilgateway.assessment.PortfolioRef;
+import org.councilgateway.assessment.Route;
+import org.councilgateway.assessment.Warning;
+import org.councilgateway.internal.Text;
+import org.councilgateway.model.EiaLevel;
+import org.councilgateway.model.Proposal;
+
+/**
+ * What the meeting pack's templates show, worked out here so that the templates only lay it out:
+ * every text from a plan or a rule file with its control characters escaped (the templates then
+ * escape it for HTML), every amount and date as the paper prints it.
+ */
+final class PackView {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private PackView() {}
+
+  /** A label and its value. */
+  record Item(String label, String value) {}
+
+  /** A link to a proposal's section. */
+  record Link(String href, String id, String title) {}
+
+  /** A finding as the pack shows it: its code and target, its sentence and its citation. */
+  record Shown(String code, String target, String message, String source, String ruleId) {}
+
+  /** A finding across the plan, with the proposals it names. */
+  record Across(String id, String code, String message, String source, String ruleId, List<Link> proposals) {}
+
+  /** A row of a routing table. */
+  record Row(Link link, String leadDirectorate, String serviceArea, String changeType, String value,
+      String keyDecision, String eiaLevel, int challenges, int across, String gate, String since) {}
+
+  /** A route's total. */
+  record RouteTotal(String route, long proposals, String value) {}
+
+  /** What changed since the earlier assessment, for the summary. */
+  record Since(String asOf, String ruleSetVersion, long added, long changed, long unchanged, List<String> withdrawn,
+      List<String> portfolioAdded, List<String> portfolioRemoved) {}
+
+  /** Everything before the proposals' sections. */
+  record Head(String title, String councilName, String asOf, String planName, String planSha256, String ruleSetVersion,
+      List<Item> summary, List<Item> eiaLevels, List<RouteTotal> routes, List<Item> readiness, Since since,
+      List<Across> across, List<Row> councilWide, List<Row> directorates) {}
+
+  /** A change for one proposal. */
+  record Changed(String status, String asOf, List<Item> fields, List<String> added, List<String> removed) {}
+
+  /** One proposal's section. */
+  record Section(String id, String title, List<Item> facts, String classification, String route, String keyDecision,
+      List<Shown> scope, List<Shown> impacts, boolean eiaRequired, String eiaLevel, List<Item> eiaKinds,
+      List<String> characteristics, List<Shown> eiaActions, List<Shown> challenges, String gate,
+      List<Shown> across, List<Shown> warnings, Changed change) {}
+
+  /** An error that kept a proposal from being assessed. */
+  record Error(int index, String proposalId, String path, String message) {}
+
+  /** Everything after the proposals' sections. */
+  record Tail(List<Error> errors) {}
+
+  /** The details of a pack that are not in the assessment. */
+  record Details(String councilName, String planName, String planSha256, Changes changes) {}
+
+  static Head head(PlanAssessment result, Details details) {
+    List<Assessment> all = result.assessments();
+    Map<String, Assessment> byId = new LinkedHashMap<>();
+    for (Assessment a : all) {
+      byId.put(a.proposalId(), a);
+    }
+    long councilWide = all.stream().filter(a -> a.classification() == Classification.COUNCIL_WIDE).count();
+    long notAssessed = result.errors().stream().map(InputError::index).distinct().count();
+    List<Item> summary = List.of(
+        new Item("Proposals assessed", count(all.size())),
+        new Item("Council-wide", count(councilWide)),
+        new Item("Single-directorate", count(all.size() - councilWide)),
+        new Item("Key decisions", count(all.stream().filter(Assessment::keyDecision).count())),
+        new Item("EIAs required", count(all.stream().filter(a -> a.eia().required()).count())),
+        new Item("Proposals with outstanding EIA actions",
+            count(all.stream().filter(a -> !a.eia().actions().isEmpty()).count())),
+        new Item("Findings across the plan", count(result.portfolio().size())),
+        new Item("Proposals not assessed", count(notAssessed)));
+    List<Item> eiaLevels = new ArrayList<>();
+    for (EiaLevel level : EiaLevel.values()) {
+      if (level != EiaLevel.NONE) {
+        eiaLevels.add(new Item(label(level.name()), count(all.stream().filter(a -> a.eia().level() == level).count())));
+      }
+    }
+    List<RouteTotal> routes = new ArrayList<>();
+    for (Route route : Route.values()) {
+      List<Assessment> on = all.stream().filter(a -> a.route() == route).toList();
+      long value = on.stream().map(a -> a.proposal().annualValue()).filter(v -> v != null).mapToLong(Long::longValue).sum();
+      routes.add(new RouteTotal(routeName(route), on.size(), pounds(value)));
+    }
+    List<Item> readiness = new ArrayList<>();
+    for (Assessment a : all) {
+      if (a.gate() != null && !a.gate().ready()) {
+        readiness.add(new Item(esc(a.proposalId()) + " " + esc(a.proposal().title()), "not ready for "
+            + a.gate().stage() + ": " + esc(String.join(", ", a.gate().blockers()))));
+      }
+    }
+    Changes changes = details.changes();
+    Since since = changes == null ? null : new Since(date(changes.asOf()), esc(changes.ruleSetVersion()),
+        changes.count(Change.Status.NEW), changes.count(Change.Status.CHANGED), changes.count(Change.Status.UNCHANGED),
+        changes.withdrawn().stream().map(PackView::esc).toList(),
+        changes.portfolioAdded().stream().map(PackView::esc).toList(),
+        changes.portfolioRemoved().stream().map(PackView::esc).toList());
+    List<Across> across = new ArrayList<>();
+    for (PortfolioFinding p : result.portfolio()) {
+      List<Link> named = p.proposalIds().stream().map(id -> link(id, byId.get(id))).toList();
+      across.add(new Across(esc(p.id()), esc(p.code()), esc(p.message()), esc(p.source()), esc(p.ruleId()), named));
+    }
+    List<Row> councilWideRows = new ArrayList<>();
+    List<Row> directorateRows = new ArrayList<>();
+    for (Assessment a : all) {
+      (a.classification() == Classification.COUNCIL_WIDE ? councilWideRows : directorateRows).add(row(a, changes));
+    }
+    String council = details.councilName() == null ? null : esc(details.councilName());
+    String title = "Programme gateway: the forward plan as of " + date(result.asOf())
+        + (council == null ? "" : ", " + council);
+    return new Head(title, council, date(result.asOf()), esc(details.planName()), details.planSha256(),
+        esc(result.ruleSetVersion()), summary, eiaLevels, routes, readiness, since, across, councilWideRows,
+        directorateRows);
+  }
+
+  private static Row row(Assessment a, Changes changes) {
+    Proposal p = a.proposal();
+    String gate = a.gate() == null ? "No stage given"
+        : (a.gate().ready() ? "Ready for " : "Not ready for ") + a.gate().stage();
+    String since = "";
+    if (changes != null) {
+      Change change = changes.of(a.proposalId());
+      since = change == null ? "" : label(change.status().name());
+    }
+    return new Row(link(a.proposalId(), a), esc(p.leadDirectorate()), esc(p.serviceArea()), p.changeType().name(),
+        value(p.annualValue()), a.keyDecision() ? "Yes" : "No", label(a.eia().level().name()), a.challenges().size(),
+        a.portfolio().size(), gate, since);
+  }
+
+  static Section section(Assessment a, PlanAssessment result, Changes changes) {
+    Proposal p = a.proposal();
+    List<Item> facts = new ArrayList<>();
+    facts.add(new Item("Lead directorate", esc(p.leadDirectorate())));
+    facts.add(new Item("Service area", esc(p.serviceArea())));
+    facts.add(new Item("Change type", p.changeType().name()));
+    facts.add(new Item("Annual value", value(p.annualValue())));
+    facts.add(new Item("Term", p.termMonths() == null ? "Not stated" : p.termMonths() + " months"));
+    facts.add(new Item("Start date", p.startDate() == null ? "Not stated" : date(p.startDate())));
+    facts.add(new Item("Provider", p.provider() == null ? "Not stated"
+        : esc(p.provider().name()) + (p.provider().sector() == null ? "" : " (" + p.provider().sector() + ")")));
+    if (p.stage() != null) {
+      facts.add(new Item("Gate stage", p.stage().name()));
+    }
+    List<Shown> scope = new ArrayList<>(shown(a.scopeReasons()));
+    if (a.keyDecisionReason() != null) {
+      scope.add(shown(a.keyDecisionReason()));
+    }
+    List<Item> kinds = new ArrayList<>();
+    for (EiaAssessment kind : a.eia().assessments()) {
+      kinds.add(new Item(label(kind.kind().name()) + " EIA at " + label(kind.level().name()).toLowerCase(Locale.UK)
+          + " level", esc(String.join(", ", kind.reasons()))));
+    }
+    Map<String, PortfolioFinding> portfolio = new LinkedHashMap<>();
+    for (PortfolioFinding f : result.portfolio()) {
+      portfolio.put(f.id(), f);
+    }
+    List<Shown> across = new ArrayList<>();
+    for (PortfolioRef ref : a.portfolio()) {
+      PortfolioFinding f = portfolio.get(ref.id());
+      across.add(f == null ? new Shown(esc(ref.code()), esc(ref.id()), "", "", "")
+          : new Shown(esc(f.code()), esc(f.id() + ": " + String.join(", ", f.proposalIds())), esc(f.message()),
+              esc(f.source()), esc(f.ruleId())));
+    }
+    List<Shown> warnings = new ArrayList<>();
+    for (Warning w : a.warnings()) {
+      warnings.add(new Shown(esc(w.code()), esc(w.target()), esc(w.message()), null, null));
+    }
+    String gate = a.gate() == null ? null : a.gate().ready() ? "Ready for " + a.gate().stage() + "."
+        : "Not ready for " + a.gate().stage() + ": " + esc(String.join(", ", a.gate().blockers())) + ".";
+    Changed changed = null;
+    if (changes != null) {
+      Change change = changes.of(a.proposalId());
+      if (change != null && change.status() != Change.Status.UNCHANGED) {
+        List<Item> fields = change.fields().stream()
+            .map(f -> new Item(f.name(), esc(String.valueOf(f.before())) + " to " + esc(String.valueOf(f.after()))))
+            .toList();
+        changed = new Changed(change.status() == Change.Status.NEW ? "New since " : "Changed since ",
+            date(changes.asOf()), fields, change.added().stream().map(PackView::esc).toList(),
+            change.removed().stream().map(PackView::esc).toList());
+      }
+    }
+    return new Section(a.proposalId(), esc(p.title()), facts, label(a.classification().name()), routeName(a.route()),
+        a.keyDecision() ? "Yes" : "No", scope, shown(a.impacts()), a.eia().required(), label(a.eia().level().name()),
+        kinds, a.eia().characteristics().stream().map(PackView::esc).toList(), shown(a.eia().actions()),
+        shown(a.challenges()), gate, across, warnings, changed);
+  }
+
+  static Tail tail(PlanAssessment result) {
+    List<Error> errors = new ArrayList<>();
+    for (InputError e : result.errors()) {
+      errors.add(new Error(e.index(), e.proposalId() == null ? "" : esc(e.proposalId()), esc(e.path()), esc(e.message())));
+    }
+    return new Tail(errors);
+  }
+
+  private static List<Shown> shown(List<Finding> findings) {
+    return findings.stream().map(PackView::shown).toList();
+  }
+
+  private static Shown shown(Finding f) {
+    return new Shown(esc(f.code()), f.target() == null ? null : esc(f.target()), esc(f.message()), esc(f.source()),
+        esc(f.ruleId()));
+  }
+
+  private static Link link(String id, Assessment a) {
+    return new Link(href(id), esc(id), a == null ? "" : esc(a.proposal().title()));
+  }
+
+  /**
+   * A link to the element whose id is {@code id}: the fragment percent-encoded as a URL's fragment
+   * must be (a browser decodes it before looking the id up), so any id links to its section.
+   */
+  static String href(String id) {
+    StringBuilder out = new StringBuilder("#");
+    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String routeName(Route route) {
+    return route == Route.STRATEGIC_COMMISSIONING_GROUP ? "Strategic Commissioning and Procurement Group"
+        : "Directorate";
+  }
+
+  /** A code as a word: {@code COUNCIL_WIDE} as "Council-wide", {@code SCREENING} as "Screening". */
+  static String label(String code) {
+    String words = code.toLowerCase(Locale.UK).replace("single_directorate", "single-directorate")
+        .replace("council_wide", "council-wide").replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String value(Long annualValue) {
+    return annualValue == null ? "Not stated" : pounds(annualValue);
+  }
+
+  static String pounds(long value) {
+    return "\u00a3" + String.format(Locale.UK, "%,d", value);
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.UK, "%,d", n);
+  }
+
+  static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  private static String esc(String text) {
+    return Text.escape(text);
+  }
+}
