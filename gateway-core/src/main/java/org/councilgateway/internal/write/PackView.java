@@ -59,7 +59,7 @@ final class PackView {
 
   /** Everything before the proposals' sections. */
   record Head(String title, String councilName, String asOf, String planName, String planSha256, String ruleSetVersion,
-      List<Item> summary, List<Item> eiaLevels, List<RouteTotal> routes, List<Item> readiness, Since since,
+      List<Item> summary, List<RouteTotal> routes, List<Item> readiness, Since since,
       List<Across> across, List<Row> councilWide, List<Row> directorates) {}
 
   /** A change for one proposal. */
@@ -88,22 +88,22 @@ final class PackView {
     }
     long councilWide = all.stream().filter(a -> a.classification() == Classification.COUNCIL_WIDE).count();
     long notAssessed = result.errors().stream().map(InputError::index).distinct().count();
-    List<Item> summary = List.of(
+    List<Item> summary = new ArrayList<>(List.of(
         new Item("Proposals assessed", count(all.size())),
         new Item("Council-wide", count(councilWide)),
         new Item("Single-directorate", count(all.size() - councilWide)),
         new Item("Key decisions", count(all.stream().filter(Assessment::keyDecision).count())),
-        new Item("EIAs required", count(all.stream().filter(a -> a.eia().required()).count())),
-        new Item("Proposals with outstanding EIA actions",
-            count(all.stream().filter(a -> !a.eia().actions().isEmpty()).count())),
-        new Item("Findings across the plan", count(result.portfolio().size())),
-        new Item("Proposals not assessed", count(notAssessed)));
-    List<Item> eiaLevels = new ArrayList<>();
+        new Item("EIAs required", count(all.stream().filter(a -> a.eia().required()).count()))));
     for (EiaLevel level : EiaLevel.values()) {
       if (level != EiaLevel.NONE) {
-        eiaLevels.add(new Item(label(level.name()), count(all.stream().filter(a -> a.eia().level() == level).count())));
+        summary.add(new Item("EIAs at " + label(level.name()).toLowerCase(Locale.UK) + " level",
+            count(all.stream().filter(a -> a.eia().level() == level).count())));
       }
     }
+    summary.add(new Item("Proposals with outstanding EIA actions",
+        count(all.stream().filter(a -> !a.eia().actions().isEmpty()).count())));
+    summary.add(new Item("Findings across the plan", count(result.portfolio().size())));
+    summary.add(new Item("Proposals not assessed", count(notAssessed)));
     List<RouteTotal> routes = new ArrayList<>();
     for (Route route : Route.values()) {
       List<Assessment> on = all.stream().filter(a -> a.route() == route).toList();
@@ -137,13 +137,13 @@ final class PackView {
     String title = "Programme gateway: the forward plan as of " + date(result.asOf())
         + (council == null ? "" : ", " + council);
     return new Head(title, council, date(result.asOf()), esc(details.planName()), details.planSha256(),
-        esc(result.ruleSetVersion()), summary, eiaLevels, routes, readiness, since, across, councilWideRows,
+        esc(result.ruleSetVersion()), summary, routes, readiness, since, across, councilWideRows,
         directorateRows);
   }
 
   private static Row row(Assessment a, Changes changes) {
     Proposal p = a.proposal();
-    String gate = a.gate() == null ? "No stage given"
+    String gate = a.gate() == null ? "No stage"
         : (a.gate().ready() ? "Ready for " : "Not ready for ") + a.gate().stage();
     String since = "";
     if (changes != null) {
