@@ -37,6 +37,8 @@ module org.councilgateway.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
+  // Writing the CSV report.
+  requires com.fasterxml.jackson.dataformat.csv;
 
   requires org.slf4j;
 

@@ -196,4 +196,39 @@ public final class Reports {
   public static String escape(String text) {
     return Text.escape(text);
   }
+
+  /**
+   * Writes a plan's assessment as CSV, every finding one row, for people who filter in a
+   * spreadsheet. The header is {@code proposalId,title,kind,code,target,ruleId,source,message};
+   * {@code kind} is one of {@code SCOPE} (the scope reasons, then the {@code KEY_DECISION} reason),
+   * {@code IMPACT}, {@code EIA} (a row per reason of each kind required: the reason's code, the kind
+   * as target, no rule id or source), {@code EIA_ACTION}, {@code CHALLENGE}, {@code PORTFOLIO} (once
+   * per proposal a finding names, the finding's id as target), {@code WARNING} and {@code ERROR} (the
+   * error's path as target). Rows come in the JSON report's order, the errors last. RFC 4180: each
+   * row ends in CRLF, and a cell with a comma or a double quote is quoted. Every cell is escaped as
+   * {@link #escape(String)} escapes, so none spans lines, and a cell beginning with {@code =},
+   * {@code +}, {@code -} or {@code @} gets a leading {@code '}, so that a spreadsheet never runs it
+   * as a formula.
+   *
+   * @param result the assessment
+   * @return the CSV text: the header, then a row per finding
+   * @throws NullPointerException when {@code result} is null
+   */
+  public static String csv(PlanAssessment result) {
+    return org.councilgateway.internal.write.CsvReport.write(java.util.Objects.requireNonNull(result, "result"));
+  }
+
+  /**
+   * Streams a plan's assessment as CSV, as {@link #csv(PlanAssessment)} returns it, for plans too
+   * large to hold their output in one string.
+   *
+   * @param result the assessment
+   * @param out where to write; flushed, not closed
+   * @throws NullPointerException when {@code result} or {@code out} is null
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void csv(PlanAssessment result, java.io.Writer out) {
+    org.councilgateway.internal.write.CsvReport.write(java.util.Objects.requireNonNull(result, "result"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
 }
