@@ -87,6 +87,7 @@ class MeetingPackTest {
       assertThat(section.select("h3").text()).contains(a.proposal().title());
       List<Finding> findings = new java.util.ArrayList<>(a.scopeReasons());
       findings.addAll(a.impacts());
+      a.eia().assessments().forEach(kind -> findings.addAll(kind.findings()));
       findings.addAll(a.eia().actions());
       findings.addAll(a.challenges());
       for (Finding f : findings) {

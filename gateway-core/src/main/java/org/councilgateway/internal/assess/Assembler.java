@@ -130,8 +130,8 @@ public final class Assembler {
         continue;
       }
       EiaLevel level = reasons.stream().map(Recorder.EiaReason::level).max(Comparator.naturalOrder()).orElseThrow();
-      kinds.add(new EiaAssessment(kind, level, reasons.stream().map(Recorder.EiaReason::code)
-          .sorted(PolicyOrder.of(PolicyOrder.EIA_REASONS)).toList()));
+      kinds.add(new EiaAssessment(kind, level, reasons.stream().map(Recorder.EiaReason::finding)
+          .sorted(Comparator.comparing(Finding::code, PolicyOrder.of(PolicyOrder.EIA_REASONS))).toList()));
       highest = level.covers(highest) ? level : highest;
     }
     List<String> order = rules.referenceData().protectedCharacteristics();

@@ -68,7 +68,11 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
   }
 
   /** A reason an EIA is required. */
-  record EiaReason(String code, EiaKind kind, EiaLevel level) {}
+  record EiaReason(EiaKind kind, EiaLevel level, Finding finding) {
+    String code() {
+      return finding.code();
+    }
+  }
 
   /** A finding across the plan, before it is numbered. */
   record PortfolioEntry(String code, List<String> proposalIds, RuleInfo rule, String message) {}
@@ -260,8 +264,7 @@ final class Recorder extends DefaultAgendaEventListener implements Findings {
 
   @Override
   public void eiaReason(Proposal proposal, String code, EiaKind kind, EiaLevel level, String message) {
-    spend(code, null, message);
-    keepHighest(trace(proposal).eiaReasons, code + "\u0000" + kind, new EiaReason(code, kind, level));
+    keepHighest(trace(proposal).eiaReasons, code + "\u0000" + kind, new EiaReason(kind, level, finding(code, null, message)));
   }
 
   @Override

@@ -33,9 +33,7 @@ import org.councilgateway.internal.Text;
  *
  * <ul>
  *   <li>An {@code EIA} row's code is the reason's code and its target the kind ({@code SERVICE} or
- *       {@code STAFFING}). An assessment keeps only the codes of the reasons, not the rule that gave each
- *       nor its sentence, so its rule id and source are empty and its message is a sentence made here
- *       from the kind and the kind's level, the highest any of its reasons sets.
+ *       {@code STAFFING}); its rule id, source and message are the rule's that found the reason.
  *   <li>A {@code PORTFOLIO} row's target is the finding's id ({@code PF-0001} onwards, as in the JSON and
  *       text reports): filtering on it shows one row per proposal the finding names, and the
  *       {@code proposalId} column of those rows lists them.
@@ -119,9 +117,8 @@ public final class CsvReport {
       rows.add(finding(a, "IMPACT", f));
     }
     for (EiaAssessment kind : a.eia().assessments()) {
-      String message = "A " + kind.kind() + " equality impact assessment is required, at " + kind.level() + " level.";
-      for (String reason : kind.reasons()) {
-        rows.add(row(a, "EIA", reason, kind.kind().name(), "", "", message));
+      for (Finding reason : kind.findings()) {
+        rows.add(row(a, "EIA", reason.code(), kind.kind().name(), reason.ruleId(), reason.source(), reason.message()));
       }
     }
     for (Finding f : a.eia().actions()) {

@@ -68,7 +68,7 @@ final class PackView {
   /** One proposal's section. */
   record Section(String id, String title, List<Item> facts, String classification, String route, String keyDecision,
       List<Shown> scope, List<Shown> impacts, boolean eiaRequired, String eiaLevel, List<Item> eiaKinds,
-      List<String> characteristics, List<Shown> eiaActions, List<Shown> challenges, String gate,
+      List<Shown> eiaReasons, List<String> characteristics, List<Shown> eiaActions, List<Shown> challenges, String gate,
       List<Shown> across, List<Shown> warnings, Changed change) {}
 
   /** An error that kept a proposal from being assessed. */
@@ -174,7 +174,9 @@ final class PackView {
       scope.add(shown(a.keyDecisionReason()));
     }
     List<Item> kinds = new ArrayList<>();
+    List<Shown> reasons = new ArrayList<>();
     for (EiaAssessment kind : a.eia().assessments()) {
+      reasons.addAll(shown(kind.findings()));
       kinds.add(new Item(label(kind.kind().name()) + " EIA at " + label(kind.level().name()).toLowerCase(Locale.UK)
           + " level", esc(String.join(", ", kind.reasons()))));
     }
@@ -209,7 +211,7 @@ final class PackView {
     }
     return new Section(a.proposalId(), esc(p.title()), facts, label(a.classification().name()), routeName(a.route()),
         a.keyDecision() ? "Yes" : "No", scope, shown(a.impacts()), a.eia().required(), label(a.eia().level().name()),
-        kinds, a.eia().characteristics().stream().map(PackView::esc).toList(), shown(a.eia().actions()),
+        kinds, reasons, a.eia().characteristics().stream().map(PackView::esc).toList(), shown(a.eia().actions()),
         shown(a.challenges()), gate, across, warnings, changed);
   }
 

@@ -22,6 +22,7 @@ import org.councilgateway.PlanReader;
 import org.councilgateway.Reports;
 import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.EiaAssessment;
+import org.councilgateway.assessment.Finding;
 import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.assessment.PortfolioFinding;
 import org.councilgateway.model.ChangeType;
@@ -176,12 +177,13 @@ class CsvReportTest {
     });
     EiaAssessment full = result.assessments().get(1).eia().assessments().get(0);
     assertThat(rows).filteredOn(r -> r.get(column("proposalId")).equals("FU-1") && r.get(column("kind")).equals("EIA"))
-        .isNotEmpty().allSatisfy(r -> {
+        .hasSize(full.findings().size()).allSatisfy(r -> {
+          Finding reason = full.findings().stream().filter(f -> f.code().equals(r.get(column("code")))).findFirst()
+              .orElseThrow();
           assertThat(r.get(column("target"))).isEqualTo("SERVICE");
-          assertThat(r.get(column("ruleId"))).isEmpty();
-          assertThat(r.get(column("source"))).isEmpty();
-          assertThat(r.get(column("message")))
-              .isEqualTo("A SERVICE equality impact assessment is required, at " + full.level() + " level.");
+          assertThat(r.get(column("ruleId"))).isEqualTo(reason.ruleId()).startsWith("GW-EIA-");
+          assertThat(r.get(column("source"))).isEqualTo(reason.source()).isNotEmpty();
+          assertThat(r.get(column("message"))).isEqualTo(reason.message()).isNotEmpty();
         });
     assertThat(rows).filteredOn(r -> r.get(column("kind")).equals("WARNING")).singleElement().satisfies(r -> {
       assertThat(r).startsWith("OV-1B", "Tenant advocacy", "WARNING", "UNKNOWN_CLIENT_GROUP", "MARTIANS", "", "");
