@@ -103,6 +103,28 @@ class MeetingPackBrowserIT {
       browser.open(PACK);
     }
 
+    /**
+     * SECURITY.md: text from a plan is shown as text in the pack, never run. Each payload, if it ran,
+     * would change the page's title (the marker) or ask 127.0.0.1 for an image.
+     */
+    @Test
+    void pack_ofAHostilePlan_runsNothingAndFetchesNothing() throws Exception {
+      Path hostile = PACK.resolveSibling("hostile-pack.html");
+      Run run = GatewayJarIT.gateway("assess", "src/test/resources/plans/hostile-pack.json", "--format", "html", "-o",
+          hostile.toString());
+      assertThat(run.exit()).as(run.err()).isZero();
+      browser.open(hostile);
+
+      assertThat(browser.script("return document.title;")).asString().doesNotContain("PWNED")
+          .startsWith("Programme gateway");
+      assertThat(browser.requestsSent()).as("requests the browser sent").isEmpty();
+      assertThat(browser.script("return document.querySelectorAll('script, img, svg, b').length;")).isEqualTo(0L);
+      assertThat(browser.script("return Array.from(document.querySelectorAll('section.proposal')).map(s => s.id);"))
+          .asList().containsExactly("X\"><img src=http://127.0.0.1:9/id onerror=\"document.title='PWNED-ID'\">", "Y-1");
+      assertThat(browser.unresolvedInPageLinks()).isEmpty();
+      assertThat(browser.inPageLinkCount()).isPositive();
+    }
+
     @Test
     void pack_sendsNoRequestAndCarriesNoScript() {
       assertThat(browser.resourcesLoaded()).as("performance.getEntriesByType('resource'): what the pack fetched")
