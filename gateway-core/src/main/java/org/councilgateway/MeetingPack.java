@@ -3,7 +3,6 @@ package org.councilgateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -91,8 +90,14 @@ public final class MeetingPack {
    * @throws UncheckedIOException when writing fails
    */
   public void write(PlanAssessment result, java.io.OutputStream out) {
+    Objects.requireNonNull(result, "result");
     Objects.requireNonNull(out, "out");
-    write(result, new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+    MeetingPackWriter.write(result, councilName, planName, planSha256, changes, out);
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Sets what the pack shows beside the assessment. */

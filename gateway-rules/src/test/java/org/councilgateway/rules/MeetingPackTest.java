@@ -128,6 +128,9 @@ class MeetingPackTest {
 
     assertThat(html).doesNotContain("<script", "src=", "url(", "@import", "<link", "http://", "https://");
     assertThat(pack().write(sample())).isEqualTo(html);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    pack().write(result, bytes);
+    assertThat(bytes.toByteArray()).as("written as UTF-8 bytes").isEqualTo(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

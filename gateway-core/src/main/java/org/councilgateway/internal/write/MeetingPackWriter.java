@@ -1,23 +1,30 @@
 package org.councilgateway.internal.write;
 
+import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.councilgateway.Changes;
+import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.PlanAssessment;
+import org.councilgateway.assessment.PortfolioFinding;
 
 /**
  * Writes the meeting pack: one self-contained HTML page (inline styles; no script, font, image or
- * link outside it), from templates compiled to Java at build time. The page before the proposals,
- * each proposal's section and the page after are rendered apart, the sections on every core, and
- * written in order, so that a long plan streams. Every value goes through jte's HTML output, which
- * escapes it for where it stands.
+ * link outside it), from templates compiled to Java at build time. The page around the proposals
+ * and each proposal's section are rendered apart, the sections on every core, and written in order,
+ * so that a long plan streams. Every value goes through jte's HTML output, which escapes it for where
+ * it stands.
  */
 public final class MeetingPackWriter {
   private MeetingPackWriter() {}
 
   /**
-   * Streams the pack.
+   * Streams the pack as text.
    *
    * @param result the assessment
    * @param councilName the council's name, or null
@@ -29,13 +36,56 @@ public final class MeetingPackWriter {
    */
   public static void write(PlanAssessment result, String councilName, String planName, String planSha256,
       Changes changes, java.io.Writer out) {
+    write(result, councilName, planName, planSha256, changes, text -> text, out::write, () -> {
+      StringOutput text = new StringOutput(8192);
+      return new Rendered<>(text, () -> text.toString());
+    });
+  }
+
+  /**
+   * Streams the pack as UTF-8: the same bytes as the text {@link #write(PlanAssessment, String,
+   * String, String, Changes, java.io.Writer)} writes, encoded, with each section rendered straight
+   * to bytes.
+   *
+   * @param result the assessment
+   * @param councilName the council's name, or null
+   * @param planName the plan file's name
+   * @param planSha256 the plan file's SHA-256 in hex, or null when unknown
+   * @param changes what changed since an earlier assessment, or null
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void write(PlanAssessment result, String councilName, String planName, String planSha256,
+      Changes changes, java.io.OutputStream out) {
+    write(result, councilName, planName, planSha256, changes, text -> text.getBytes(StandardCharsets.UTF_8), out::write,
+        () -> {
+          Utf8ByteOutput bytes = new Utf8ByteOutput(8192);
+          return new Rendered<>(bytes, bytes::toByteArray);
+        });
+  }
+
+  /** An output to render into, and how to take what was rendered. */
+  private record Rendered<P>(TemplateOutput output, java.util.function.Supplier<P> result) {}
+
+  private static <P> void write(PlanAssessment result, String councilName, String planName, String planSha256,
+      Changes changes, Function<String, P> encode, Rendering.Sink<P> out,
+      java.util.function.Supplier<Rendered<P>> outputs) {
     PackView.Details details = new PackView.Details(councilName, planName, planSha256, changes);
-    String frame = render(o -> JtepackGenerated.render(o, null, PackView.head(result, details), PackView.tail(result), MARK));
+    StringOutput page = new StringOutput(1 << 16);
+    JtepackGenerated.render(new OwaspHtmlTemplateOutput(page), null, PackView.head(result, details),
+        PackView.tail(result), MARK);
+    String frame = page.toString();
     int at = frame.indexOf(MARK);
-    Rendering.inOrder(List.of(frame.substring(0, at)), text -> text, out::write);
-    Rendering.inOrder(result.assessments(),
-        a -> render(o -> JtepacksectionGenerated.render(o, null, PackView.section(a, result, changes))), out::write);
-    Rendering.inOrder(List.of(frame.substring(at + MARK.length())), text -> text, out::write);
+    Map<String, PortfolioFinding> portfolio = PackView.portfolio(result);
+    Function<Assessment, P> section = a -> {
+      Rendered<P> rendered = outputs.get();
+      JtepacksectionGenerated.render(new OwaspHtmlTemplateOutput(rendered.output()), null,
+          PackView.section(a, portfolio, changes));
+      return rendered.result().get();
+    };
+    Rendering.inOrder(List.of(frame.substring(0, at)), encode, out);
+    Rendering.inOrder(result.assessments(), section, out);
+    Rendering.inOrder(List.of(frame.substring(at + MARK.length())), encode, out);
   }
 
   /**
@@ -43,14 +93,4 @@ public final class MeetingPackWriter {
    * from a plan or a rule file has its control characters escaped before it is rendered).
    */
   private static final String MARK = "\u0000";
-
-  private interface Template {
-    void render(OwaspHtmlTemplateOutput output);
-  }
-
-  private static String render(Template template) {
-    StringOutput text = new StringOutput(8192);
-    template.render(new OwaspHtmlTemplateOutput(text));
-    return text.toString();
-  }
 }
