@@ -75,11 +75,7 @@ public final class MeetingPack {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(out, "out");
     MeetingPackWriter.write(result, councilName, planName, planSha256, changes, out);
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    flush(out);
   }
 
   /**
@@ -93,6 +89,10 @@ public final class MeetingPack {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(out, "out");
     MeetingPackWriter.write(result, councilName, planName, planSha256, changes, out);
+    flush(out);
+  }
+
+  private static void flush(java.io.Flushable out) {
     try {
       out.flush();
     } catch (IOException e) {
