@@ -220,7 +220,7 @@ class SpreadsheetEquivalenceTest {
     try {
       LocalDate.parse(date);
       return true;
-    } catch (java.time.format.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       return false;
     }
   }
