@@ -55,7 +55,7 @@ class ArchitectureTest {
         .whereLayer("Results").mayOnlyBeAccessedByLayers("API", "Scenarios", "Assessing", "Writing", "RuleSets",
             "Comparing")
         .whereLayer("Model").mayOnlyBeAccessedByLayers("API", "Scenarios", "Results", "Reading", "RuleSets", "Guard",
-            "Assessing", "Writing");
+            "Assessing", "Writing", "Comparing");
     rule.check(CORE);
   }
 
