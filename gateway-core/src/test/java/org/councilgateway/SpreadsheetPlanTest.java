@@ -425,6 +425,28 @@ class SpreadsheetPlanTest {
     }
 
     @Test
+    void readStream_readsAWorkbook(@TempDir Path dir) throws IOException {
+      Path file = Workbooks.raw(dir.resolve("plan.xlsx"), "Proposals", Workbooks.requiredHeader()
+          + Workbooks.requiredRow(2, "A"));
+
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        assertThat(READER.readStream(in, PlanReader.Format.XLSX, "upload").proposals()).extracting(Proposal::id)
+            .containsExactly("A");
+      }
+      assertThatThrownBy(() -> READER.read("x", PlanReader.Format.XLSX, "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nothingInRowOne_isUnusable(@TempDir Path dir) throws IOException {
+      Path file = Workbooks.raw(dir.resolve("plan.xlsx"), "Proposals", Workbooks.requiredHeader().replace("r=\"1\"", "r=\"2\"")
+          .replace("1\"", "2\"") + Workbooks.requiredRow(3, "A"));
+
+      assertThatThrownBy(() -> READER.read(file)).isInstanceOf(InvalidPlanException.class)
+          .hasMessage(file + ": has nothing in row 1, which must name the columns (id, title, leadDirectorate,"
+              + " serviceArea, changeType, ...).");
+    }
+
+    @Test
     void notAWorkbook_isUnusable(@TempDir Path dir) throws IOException {
       Path file = dir.resolve("plan.xlsx");
       Files.writeString(file, "id,title\n");
