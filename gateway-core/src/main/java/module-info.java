@@ -37,8 +37,11 @@ module org.councilgateway.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.yaml.snakeyaml;
-  // Writing the CSV report.
+  // Writing the CSV report, and reading CSV plans.
   requires com.fasterxml.jackson.dataformat.csv;
+  // Reading XLSX plans: the first worksheet, streamed, after the zip is checked.
+  requires org.dhatim.fastexcel.reader;
+  requires org.apache.commons.compress;
 
   requires org.slf4j;
 

@@ -26,13 +26,19 @@ import java.util.Objects;
  * @param textChars the longest text (or list) a rule may put in a fact it inserts or in a finding;
  *     when the proposals assessed hold longer texts or lists, eight times the longest of them
  * @param assessmentTime the longest one assessment may run before its rules are halted
+ * @param sheetRows the most proposals (non-empty rows below the header) a spreadsheet plan (CSV or
+ *     XLSX) may have; a longer one is unusable
  */
 public record Limits(long planBytes, int numberDigits, int numberScale, long ruleFileBytes, long factsPerSession,
-    long factsPerProposal, long findingsPerPlan, long findingsPerProposal, int textChars, Duration assessmentTime) {
+    long factsPerProposal, long findingsPerPlan, long findingsPerProposal, int textChars, Duration assessmentTime,
+    int sheetRows) {
+
+  /** The default of {@link #sheetRows()}: far more rows than any forward plan has. */
+  private static final int DEFAULT_SHEET_ROWS = 100_000;
 
   /** The defaults: far above what the bundled rules need for a plan of a million proposals. */
   public static final Limits DEFAULTS = new Limits(1_000_000_000L, 100, 100, 1_000_000L, 10_000L, 1_000L,
-      100_000L, 100L, 10_000, Duration.ofMinutes(2));
+      100_000L, 100L, 10_000, Duration.ofMinutes(2), DEFAULT_SHEET_ROWS);
 
   /**
    * Checks every bound: positive, or for the per-proposal additions not negative.
@@ -49,6 +55,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    * @param findingsPerProposal what each proposal adds to {@code findingsPerPlan}
    * @param textChars the longest text (or list) a rule may put in a fact it inserts or in a finding; when the proposals assessed hold longer texts or lists, eight times the longest of them
    * @param assessmentTime the longest one assessment may run before its rules are halted
+   * @param sheetRows the most proposals a spreadsheet plan may have
    */
   public Limits {
     Objects.requireNonNull(assessmentTime, "assessmentTime must not be null");
@@ -64,6 +71,27 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
     if (assessmentTime.isNegative() || assessmentTime.isZero()) {
       throw new IllegalArgumentException("assessmentTime must be positive, but was " + assessmentTime);
     }
+    positive("sheetRows", sheetRows);
+  }
+
+  /**
+   * The limits as they were before {@link #sheetRows()}: that bound at its default.
+   *
+   * @param planBytes the largest plan file, in bytes
+   * @param numberDigits the most digits in a number of a plan
+   * @param numberScale the largest power of ten in a number of a plan, either way
+   * @param ruleFileBytes the largest rule file or reference data file, in bytes
+   * @param factsPerSession the most facts the rules may insert into one session
+   * @param factsPerProposal what each proposal in a session adds to {@code factsPerSession}
+   * @param findingsPerPlan the most findings one assessment may record
+   * @param findingsPerProposal what each proposal adds to {@code findingsPerPlan}
+   * @param textChars the longest text (or list) a rule may put in a fact it inserts or in a finding
+   * @param assessmentTime the longest one assessment may run before its rules are halted
+   */
+  public Limits(long planBytes, int numberDigits, int numberScale, long ruleFileBytes, long factsPerSession,
+      long factsPerProposal, long findingsPerPlan, long findingsPerProposal, int textChars, Duration assessmentTime) {
+    this(planBytes, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal, findingsPerPlan,
+        findingsPerProposal, textChars, assessmentTime, DEFAULT_SHEET_ROWS);
   }
 
   private static void positive(String name, long value) {
@@ -113,7 +141,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withPlanBytes(long value) {
     return new Limits(value, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, textChars, assessmentTime);
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -122,7 +150,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withNumberDigits(int value) {
     return new Limits(planBytes, value, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, textChars, assessmentTime);
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -131,7 +159,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withNumberScale(int value) {
     return new Limits(planBytes, numberDigits, value, ruleFileBytes, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, textChars, assessmentTime);
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -140,7 +168,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withRuleFileBytes(long value) {
     return new Limits(planBytes, numberDigits, numberScale, value, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, textChars, assessmentTime);
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -150,7 +178,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withFacts(long base, long perProposal) {
     return new Limits(planBytes, numberDigits, numberScale, ruleFileBytes, base, perProposal,
-        findingsPerPlan, findingsPerProposal, textChars, assessmentTime);
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -160,7 +188,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withFindings(long base, long perProposal) {
     return new Limits(planBytes, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
-        base, perProposal, textChars, assessmentTime);
+        base, perProposal, textChars, assessmentTime, sheetRows);
   }
 
   /**
@@ -169,7 +197,7 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withTextChars(int value) {
     return new Limits(planBytes, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, value, assessmentTime);
+        findingsPerPlan, findingsPerProposal, value, assessmentTime, sheetRows);
   }
 
   /**
@@ -178,6 +206,15 @@ public record Limits(long planBytes, int numberDigits, int numberScale, long rul
    */
   public Limits withAssessmentTime(Duration value) {
     return new Limits(planBytes, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
-        findingsPerPlan, findingsPerProposal, textChars, value);
+        findingsPerPlan, findingsPerProposal, textChars, value, sheetRows);
+  }
+
+  /**
+   * @param value the most proposals a spreadsheet plan may have
+   * @return these limits with that bound
+   */
+  public Limits withSheetRows(int value) {
+    return new Limits(planBytes, numberDigits, numberScale, ruleFileBytes, factsPerSession, factsPerProposal,
+        findingsPerPlan, findingsPerProposal, textChars, assessmentTime, value);
   }
 }

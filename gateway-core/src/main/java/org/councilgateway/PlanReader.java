@@ -9,9 +9,10 @@ import org.councilgateway.internal.read.PlanParser;
 import org.councilgateway.internal.ReadLimits;
 
 /**
- * Reads forward plans and proposals from JSON or YAML. Every problem in a proposal is reported with
- * its JSON pointer and a sentence; a bad proposal never stops the good ones. Immutable and
- * thread-safe.
+ * Reads forward plans and proposals from JSON or YAML, and plans from spreadsheets (CSV, or the
+ * first worksheet of an XLSX workbook). Every problem in a proposal is reported with its JSON
+ * pointer and a sentence, and in a spreadsheet with its cell too; a bad proposal never stops the
+ * good ones. Immutable and thread-safe.
  */
 public final class PlanReader {
   private static final PlanReader DEFAULT = new PlanReader(GatewayOptions.defaults());
@@ -47,18 +48,68 @@ public final class PlanReader {
   }
 
   /**
-   * Reads a plan file: JSON, or YAML when its name ends in {@code .yaml} or {@code .yml}. Only a
+   * Reads a plan file, in the format its name ends with, ignoring case: CSV for {@code .csv}, an
+   * XLSX workbook for {@code .xlsx}, YAML for {@code .yaml} or {@code .yml}, else JSON. Only a
    * regular file is read, and no more of it than {@link Limits#planBytes()}.
+   *
+   * <p>A spreadsheet's row 1 names the columns, by the proposal's fields ({@code provider.name} for
+   * a nested one; {@link #spreadsheetColumns()}), and each later non-empty row is a proposal, read
+   * by the rules of the JSON format; each error names its cell ({@link InputError#location()}). A
+   * spreadsheet has no {@code asOf}. A workbook's zip is checked before it is parsed: its parts may
+   * expand to no more than {@link Limits#planBytes()}, and no large part more than 100 times; a
+   * spreadsheet may have no more than {@link Limits#sheetRows()} proposals.
    *
    * @param file the file
    * @return the valid proposals and the errors of the invalid ones
    * @throws InvalidPlanException when the file does not exist, is not a regular file (a directory,
    *     a device or a pipe), is larger than the limit, cannot be read, is not JSON or YAML, has no
-   *     {@code proposals} list, a bad {@code asOf} or a top-level field the format does not define
+   *     {@code proposals} list, a bad {@code asOf} or a top-level field the format does not define;
+   *     or, for a spreadsheet, is not CSV or a workbook, would expand beyond the limit, has a header
+   *     the format does not define, the same header twice or no required column, or too many rows
    */
   public Plan read(Path file) {
     Objects.requireNonNull(file, "file");
+    String lower = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".csv")) {
+      return parser.csv(BoundedRead.bytes(file, limits.maxDocumentChars(), "plan"), file.toString());
+    }
+    if (lower.endsWith(".xlsx")) {
+      return parser.xlsx(BoundedRead.bytes(file, limits.maxDocumentChars(), "plan"), file.toString());
+    }
     return parser.plan(BoundedRead.text(file, limits.maxDocumentChars(), "plan"), file.toString(), null);
+  }
+
+  /**
+   * Reads a plan from a stream in the given format, to its end; no more of it than
+   * {@link Limits#planBytes()}. The stream is not closed.
+   *
+   * @param in the stream: UTF-8 for JSON and YAML; for CSV, UTF-8 or else Windows-1252
+   * @param format its format
+   * @param name its name in messages
+   * @return the valid proposals and the errors of the invalid ones
+   * @throws InvalidPlanException when the stream cannot be read, is larger than the limit or the
+   *     plan is unusable
+   */
+  public Plan readStream(InputStream in, Format format, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(name, "name");
+    return switch (format) {
+      case CSV -> parser.csv(BoundedRead.bytes(in, name, limits.maxDocumentChars(), "plan"), name);
+      case XLSX -> parser.xlsx(BoundedRead.bytes(in, name, limits.maxDocumentChars(), "plan"), name);
+      case JSON, YAML -> parser.plan(BoundedRead.text(in, name, limits.maxDocumentChars(), "plan"), name,
+          format == Format.YAML);
+    };
+  }
+
+  /**
+   * The columns a plan's spreadsheet may have, in the order {@code gateway template} writes them:
+   * the proposal's fields, a nested one as {@code object.field}.
+   *
+   * @return the column headers
+   */
+  public static java.util.List<String> spreadsheetColumns() {
+    return PlanParser.spreadsheetColumns();
   }
 
   /**
@@ -83,7 +134,11 @@ public final class PlanReader {
     /** JSON. */
     JSON,
     /** YAML (1.1, as SnakeYAML reads it; aliases are refused). */
-    YAML
+    YAML,
+    /** CSV: a spreadsheet's rows, the first naming the columns (for plans only). */
+    CSV,
+    /** An XLSX workbook, of which the first worksheet is read as CSV's rows are (for plans only). */
+    XLSX
   }
 
   /**
@@ -105,13 +160,20 @@ public final class PlanReader {
    * Reads a plan document in the given format, whatever its name.
    *
    * @param content the document
-   * @param format its format
+   * @param format its format: JSON, YAML or CSV (a workbook is not text: read it with
+   *     {@link #read(Path)} or {@link #readStream(InputStream, Format, String)})
    * @param name its name in messages
    * @return the valid proposals and the errors of the invalid ones
    * @throws InvalidPlanException when the document is unusable
+   * @throws IllegalArgumentException when the format is XLSX
    */
   public Plan read(String content, Format format, String name) {
-    return parser.plan(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"), isYaml(format));
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(name, "name");
+    if (format == Format.CSV) {
+      return parser.csv(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), name);
+    }
+    return parser.plan(content, name, isYaml(format));
   }
 
   /**
@@ -130,10 +192,11 @@ public final class PlanReader {
    * Reads a single proposal in the given format.
    *
    * @param content the proposal
-   * @param format its format
+   * @param format its format: JSON or YAML
    * @param name its name in messages
    * @return the proposal
    * @throws InvalidPlanException with every problem when it is invalid
+   * @throws IllegalArgumentException when the format is CSV or XLSX
    */
   public Proposal readProposal(String content, Format format, String name) {
     return parser.proposal(Objects.requireNonNull(content, "content"), Objects.requireNonNull(name, "name"),
@@ -141,6 +204,10 @@ public final class PlanReader {
   }
 
   private static boolean isYaml(Format format) {
-    return Objects.requireNonNull(format, "format") == Format.YAML;
+    if (Objects.requireNonNull(format, "format") == Format.CSV || format == Format.XLSX) {
+      throw new IllegalArgumentException("A " + format + " document holds a plan, not a single proposal or text to"
+          + " parse as one.");
+    }
+    return format == Format.YAML;
   }
 }

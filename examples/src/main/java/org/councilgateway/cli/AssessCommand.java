@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code gateway assess PLAN}: assesses every proposal and the plan as a whole. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
     description = {"Assesses every proposal in a forward plan, and the plan as a whole.",
-        "The plan is JSON or YAML; '-' reads it from standard input. --format html writes the meeting pack,",
+        "The plan is JSON, YAML, CSV or XLSX (by its extension; 'gateway template' writes an empty spreadsheet);",
+        "'-' reads JSON or YAML from standard input. --format html writes the meeting pack,",
         "--format csv every finding as a row; --since PREVIOUS.json shows what changed since an earlier run.",
         "Exit 0 when all are assessed, 1 when some proposals are invalid (the rest are still assessed),",
         "2 when the plan or the rules cannot be used."})
@@ -31,7 +32,8 @@ final class AssessCommand implements Callable<Integer> {
   /** The name standard input has in messages. */
   static final String STANDARD_INPUT = "standard input";
 
-  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file, or - for standard input.")
+  @Parameters(index = "0", paramLabel = "PLAN",
+      description = "The plan file (.json, .yaml, .yml, .csv or .xlsx), or - for standard input.")
   Path plan;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "The assessment date (yyyy-MM-dd); overrides the plan's asOf.")

@@ -26,6 +26,7 @@ final class LimitOption {
     SETTERS.put("findingsPerProposal", (l, v) -> l.withFindings(l.findingsPerPlan(), wholeOrZero(v)));
     SETTERS.put("textChars", (l, v) -> l.withTextChars(toInt(v)));
     SETTERS.put("assessmentTime", (l, v) -> l.withAssessmentTime(duration(v)));
+    SETTERS.put("sheetRows", (l, v) -> l.withSheetRows(toInt(v)));
   }
 
   private LimitOption() {}

@@ -20,7 +20,8 @@ class LimitOptionTest {
       "ruleFileBytes, '5,000,000', 5000000",
       "factsPerProposal, 0, 0",
       "findingsPerPlan, 7, 7",
-      "textChars, 20000, 20000"})
+      "textChars, 20000, 20000",
+      "sheetRows, 500, 500"})
   void apply_wholeNumbers_setThatLimitOnly(String name, String value, long expected) {
     Limits set = LimitOption.apply(Limits.DEFAULTS, name, value, LINE);
 
@@ -44,7 +45,7 @@ class LimitOptionTest {
       "factsPerProposal, -1, 'The limit factsPerProposal must be a whole number, 0 or more, not ''-1''.'",
       "assessmentTime, 5 fortnights, 'The limit assessmentTime must be a positive time such as 90s, 10m or 1h, not ''5 fortnights''.'",
       "speed, 11, 'There is no limit called ''speed''; the limits are planBytes, numberDigits, numberScale, ruleFileBytes, "
-          + "factsPerSession, factsPerProposal, findingsPerPlan, findingsPerProposal, textChars, assessmentTime.'"})
+          + "factsPerSession, factsPerProposal, findingsPerPlan, findingsPerProposal, textChars, assessmentTime, sheetRows.'"})
   void apply_badNameOrValue_isAParameterErrorSayingWhy(String name, String value, String message) {
     assertThatThrownBy(() -> LimitOption.apply(Limits.DEFAULTS, name, value, LINE))
         .isInstanceOf(CommandLine.ParameterException.class).hasMessage(message);
@@ -58,6 +59,6 @@ class LimitOptionTest {
     }
     assertThat(LimitOption.describe(Limits.DEFAULTS)).isEqualTo("planBytes=1000000000, numberDigits=100, "
         + "numberScale=100, ruleFileBytes=1000000, factsPerSession=10000, factsPerProposal=1000, "
-        + "findingsPerPlan=100000, findingsPerProposal=100, textChars=10000, assessmentTime=120s");
+        + "findingsPerPlan=100000, findingsPerProposal=100, textChars=10000, assessmentTime=120s, sheetRows=100000");
   }
 }

@@ -39,6 +39,62 @@ public final class BoundedRead {
    */
   public static String text(Path file, long maxBytes, String noun) {
     String name = file.toString();
+    long size = checked(file, maxBytes, noun);
+    try (InputStream in = Files.newInputStream(file)) {
+      return text(in, name, maxBytes, noun, size);
+    } catch (NoSuchFileException e) {
+      throw unusable(name, "does not exist.");
+    } catch (IOException e) {
+      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
+    }
+  }
+
+  /**
+   * Reads a file's bytes, as {@link #text(Path, long, String)} reads its text: a regular file only,
+   * and no more than the limit.
+   *
+   * @param file the file
+   * @param maxBytes the most bytes it may have
+   * @param noun what it is in messages, such as {@code plan}
+   * @return its bytes
+   * @throws InvalidPlanException when it does not exist, is not a regular file, is larger than
+   *     {@code maxBytes} or cannot be read
+   */
+  public static byte[] bytes(Path file, long maxBytes, String noun) {
+    String name = file.toString();
+    long size = checked(file, maxBytes, noun);
+    try (InputStream in = Files.newInputStream(file)) {
+      return exactly(in, name, maxBytes, noun, size);
+    } catch (NoSuchFileException e) {
+      throw unusable(name, "does not exist.");
+    } catch (IOException e) {
+      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
+    }
+  }
+
+  /**
+   * Reads a stream's bytes to its end, or to just past the limit.
+   *
+   * @param in the stream; not closed
+   * @param name its name in messages
+   * @param maxBytes the most bytes it may have
+   * @param noun what it is in messages, such as {@code plan}
+   * @return its bytes
+   * @throws InvalidPlanException when it is larger than {@code maxBytes}, cannot be read or does
+   *     not fit in memory
+   */
+  public static byte[] bytes(InputStream in, String name, long maxBytes, String noun) {
+    return exactly(in, name, maxBytes, noun, 0);
+  }
+
+  private static byte[] exactly(InputStream in, String name, long maxBytes, String noun, long expected) {
+    ByteBuffer bytes = bounded(in, name, maxBytes, noun, expected);
+    return bytes.remaining() == bytes.array().length ? bytes.array() : Arrays.copyOf(bytes.array(), bytes.remaining());
+  }
+
+  /** Checks a file is a regular file within the limit, before it is opened. @return its size */
+  private static long checked(Path file, long maxBytes, String noun) {
+    String name = file.toString();
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -61,13 +117,7 @@ public final class BoundedRead {
       throw unusable(name, "is " + attributes.size() + " bytes long, more than the " + maxBytes + " bytes a "
           + noun + " may be.");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return text(in, name, maxBytes, noun, attributes.size());
-    } catch (NoSuchFileException e) {
-      throw unusable(name, "does not exist.");
-    } catch (IOException e) {
-      throw unusable(name, "cannot be read: " + e.getMessage() + ".");
-    }
+    return attributes.size();
   }
 
   /**
@@ -87,6 +137,23 @@ public final class BoundedRead {
 
   /** Reads a stream whose size is expected to be {@code expected} bytes (0 when unknown). */
   private static String text(InputStream in, String name, long maxBytes, String noun, long expected) {
+    ByteBuffer bytes = bounded(in, name, maxBytes, noun, expected);
+    try {
+      String text = new String(bytes.array(), 0, bytes.remaining(), StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
+        // from a replacement character the file really has.
+        StandardCharsets.UTF_8.newDecoder().decode(bytes);
+      }
+      // A byte-order mark is not part of the document.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw unusable(name, "is not UTF-8 text, so it is not a JSON or YAML " + noun + ".");
+    }
+  }
+
+  /** Reads a stream's bytes, refusing more than the limit in a sentence. */
+  private static ByteBuffer bounded(InputStream in, String name, long maxBytes, String noun, long expected) {
     ByteBuffer bytes;
     try {
       bytes = bytes(in, Math.min(maxBytes, MAX_ARRAY - 1), expected);
@@ -100,18 +167,7 @@ public final class BoundedRead {
       throw unusable(name, "is larger than " + String.format(Locale.ROOT, "%,d", Math.min(maxBytes, MAX_ARRAY - 1))
           + " bytes, the most a " + noun + " may be.");
     }
-    try {
-      String text = new String(bytes.array(), 0, bytes.remaining(), StandardCharsets.UTF_8);
-      if (text.indexOf('\uFFFD') >= 0) {
-        // The quick decoding above replaces bytes that are not UTF-8; decode strictly to tell those
-        // from a replacement character the file really has.
-        StandardCharsets.UTF_8.newDecoder().decode(bytes);
-      }
-      // A byte-order mark is not part of the document.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw unusable(name, "is not UTF-8 text, so it is not a JSON or YAML " + noun + ".");
-    }
+    return bytes;
   }
 
   /**

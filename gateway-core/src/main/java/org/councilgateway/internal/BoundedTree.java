@@ -343,6 +343,37 @@ public final class BoundedTree {
     return null;
   }
 
+  /**
+   * A number read from text outside a JSON or YAML document (a spreadsheet's cell), held to the same
+   * bounds and made the same node a JSON parser's number would be: a whole number as an integer
+   * node, any other as a decimal without trailing zeros; a number beyond the bounds as a fault.
+   *
+   * @param text the number, digits with an optional sign, point and exponent
+   * @param maxDigits the most digits it may have
+   * @param maxScale the largest power of ten it may have, either way
+   * @return the node
+   */
+  public static JsonNode number(String text, int maxDigits, int maxScale) {
+    Fault fault = check(text, maxDigits, maxScale);
+    if (fault != null) {
+      return new POJONode(fault);
+    }
+    BigDecimal number = new BigDecimal(text);
+    boolean whole = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      whole &= c >= '0' && c <= '9' || i == 0 && (c == '-' || c == '+');
+    }
+    if (whole) {
+      java.math.BigInteger integer = number.toBigIntegerExact();
+      if (integer.bitLength() < 32) {
+        return NODES.numberNode(integer.intValue());
+      }
+      return integer.bitLength() < 64 ? NODES.numberNode(integer.longValue()) : new BigIntegerNode(integer);
+    }
+    return number.signum() == 0 ? new DecimalNode(BigDecimal.ZERO) : new DecimalNode(number.stripTrailingZeros());
+  }
+
   private JsonNode fault(Fault fault) {
     return new POJONode(fault);
   }

@@ -17,9 +17,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * @param maxYamlAliases the most YAML aliases for collections
  * @param maxNumberScale the largest power of ten in a number, either way; beyond is an error for
  *     the proposal holding it
+ * @param maxSheetRows the most proposals (non-empty rows) a spreadsheet plan may have
  */
 public record ReadLimits(long maxDocumentChars, int maxNestingDepth, int maxStringLength, int maxNumberLength,
-    int maxYamlAliases, int maxNumberScale) {
+    int maxYamlAliases, int maxNumberScale, int maxSheetRows) {
 
   /** Defaults that accept plans of hundreds of thousands of proposals. */
   public static final ReadLimits DEFAULTS = of(Limits.DEFAULTS);
@@ -32,7 +33,8 @@ public record ReadLimits(long maxDocumentChars, int maxNestingDepth, int maxStri
    *     strings and aliases
    */
   public static ReadLimits of(Limits limits) {
-    return new ReadLimits(limits.planBytes(), 64, 1_000_000, limits.numberDigits(), 50, limits.numberScale());
+    return new ReadLimits(limits.planBytes(), 64, 1_000_000, limits.numberDigits(), 50, limits.numberScale(),
+        limits.sheetRows());
   }
 
   /**
@@ -43,7 +45,8 @@ public record ReadLimits(long maxDocumentChars, int maxNestingDepth, int maxStri
    */
   public static ReadLimits forRuleFiles(Limits limits) {
     int fileChars = (int) Math.min(Integer.MAX_VALUE, limits.ruleFileBytes());
-    return new ReadLimits(limits.ruleFileBytes(), 64, fileChars, limits.numberDigits(), 50, limits.numberScale());
+    return new ReadLimits(limits.ruleFileBytes(), 64, fileChars, limits.numberDigits(), 50, limits.numberScale(),
+        limits.sheetRows());
   }
 
   /**
@@ -71,6 +74,16 @@ public record ReadLimits(long maxDocumentChars, int maxNestingDepth, int maxStri
     loader.setNestingDepthLimit(maxNestingDepth);
     loader.setAllowDuplicateKeys(true);
     return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(constraints()).build();
+  }
+
+  /**
+   * A CSV factory whose parsers keep these limits, as {@link #jsonFactory()} does: no cell longer
+   * than the longest string.
+   *
+   * @return the factory
+   */
+  public com.fasterxml.jackson.dataformat.csv.CsvFactory csvFactory() {
+    return com.fasterxml.jackson.dataformat.csv.CsvFactory.builder().streamReadConstraints(constraints()).build();
   }
 
   private StreamReadConstraints constraints() {

@@ -167,6 +167,18 @@ class MeetingPackTest {
   }
 
   @Test
+  void errorsFromASpreadsheet_showTheirCellAfterThePath() {
+    Proposal ok = Proposal.builder().id("A").title("Fine").leadDirectorate("PEOPLE").serviceArea("ADULT_SOCIAL_CARE")
+        .changeType(ChangeType.NEW).build();
+    Plan plan = new Plan(null, List.of(ok), List.of(new InputError(1, "B", "/proposals/1/changeType",
+        "changeType must be one of NEW, RECOMMISSION, but was \"SCRAP\".", "'Forward <plan>'!E3")));
+    Document page = Jsoup.parse(MeetingPack.builder().build().write(GATEWAY.assess(plan, LocalDate.of(2026, 11, 23))));
+
+    assertThat(page.select("section.errors tbody tr").first().select("td").eachText()).containsExactly("1", "B",
+        "/proposals/1/changeType ('Forward <plan>'!E3)", "changeType must be one of NEW, RECOMMISSION, but was \"SCRAP\".");
+  }
+
+  @Test
   void withChanges_theSummaryCountsThem_eachChangedProposalIsMarked_andWithdrawnOnesListed() {
     Proposal.Builder a = Proposal.builder().id("A").title("Kept").leadDirectorate("PEOPLE")
         .serviceArea("ADULT_SOCIAL_CARE").changeType(ChangeType.NEW).annualValue(100_000L);

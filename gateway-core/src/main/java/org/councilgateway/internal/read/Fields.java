@@ -31,6 +31,7 @@ final class Fields {
   private final int index;
   private final String base;
   private final List<InputError> errors = new ArrayList<>();
+  private final Cells cells;
   private String id;
 
   /**
@@ -38,8 +39,34 @@ final class Fields {
    * @param base the proposal's JSON pointer in the document
    */
   Fields(int index, String base) {
+    this(index, base, null);
+  }
+
+  /**
+   * @param index the proposal's place in the plan, by which errors are sorted
+   * @param base the proposal's JSON pointer in the document
+   * @param cells where each field stands in a spreadsheet, or null for a JSON or YAML document
+   */
+  Fields(int index, String base, Cells cells) {
     this.index = index;
     this.base = base;
+    this.cells = cells;
+  }
+
+  /** Where a proposal read from a spreadsheet row has its fields, and which of them are already refused. */
+  interface Cells {
+    /**
+     * @param path a field's path in the proposal, such as {@code /provider/name}
+     * @return the cell that holds it, as the spreadsheet shows it, such as {@code Proposals!E7}
+     */
+    String locate(String path);
+
+    /**
+     * @param path a field's path in the proposal
+     * @return whether the cell that holds it was refused already (a formula with no value, a date
+     *     in a text column), so that nothing more is said of it
+     */
+    boolean refused(String path);
   }
 
   /** Names the proposal in every error from now on; set as soon as its id is known to be usable. */
@@ -60,7 +87,16 @@ final class Fields {
   }
 
   void error(String path, String message) {
-    errors.add(new InputError(index, id, base + path, message));
+    if (cells == null) {
+      errors.add(new InputError(index, id, base + path, message));
+    } else if (!cells.refused(path)) {
+      errors.add(new InputError(index, id, base + path, message, cells.locate(path)));
+    }
+  }
+
+  /** Reports a cell the spreadsheet reader refused, once the proposal's id is known. */
+  void cellError(String path, String message) {
+    errors.add(new InputError(index, id, base + path, message, cells.locate(path)));
   }
 
   /**

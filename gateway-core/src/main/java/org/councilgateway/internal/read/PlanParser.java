@@ -37,6 +37,7 @@ public final class PlanParser {
 
   private final Executor executor;
   private final DocumentReader documents;
+  private final ReadLimits limits;
 
   /**
    * Creates a parser with limits on what it accepts.
@@ -47,6 +48,57 @@ public final class PlanParser {
   public PlanParser(ReadLimits limits, Executor executor) {
     this.executor = executor;
     this.documents = new DocumentReader(limits);
+    this.limits = limits;
+  }
+
+  /**
+   * Reads a plan from a CSV file's bytes: UTF-8, with or without a byte-order mark, else
+   * Windows-1252; row 1 the header, each later non-empty row a proposal.
+   *
+   * @param bytes the file
+   * @param name the file's name as the user gave it
+   * @return the valid proposals and the errors of the invalid ones, each error with its cell
+   * @throws InvalidPlanException when the file is not CSV, or its header or size is unusable
+   */
+  public Plan csv(byte[] bytes, String name) {
+    String text = CsvRows.decode(bytes);
+    return sheet(new SheetReader(name, "", limits).read(CsvRows.of(text, name, limits)));
+  }
+
+  /**
+   * Reads a plan from the first worksheet of an XLSX workbook's bytes, after checking its zip.
+   *
+   * @param bytes the workbook
+   * @param name the file's name as the user gave it
+   * @return the valid proposals and the errors of the invalid ones, each error with its cell
+   * @throws InvalidPlanException when the file is not a workbook, would expand beyond the plan
+   *     limit, or its header or size is unusable
+   */
+  public Plan xlsx(byte[] bytes, String name) {
+    ZipGuard.check(bytes, name, limits.maxDocumentChars());
+    try (XlsxRows rows = XlsxRows.open(bytes, name)) {
+      return sheet(new SheetReader(name, SheetReader.sheetPrefix(rows.sheetName()), limits).read(rows));
+    }
+  }
+
+  /**
+   * The columns a plan's spreadsheet may have, in the order a template has them.
+   *
+   * @return the columns' headers
+   */
+  public static List<String> spreadsheetColumns() {
+    return List.copyOf(SheetReader.COLUMNS.keySet());
+  }
+
+  private Plan sheet(List<SheetReader.Proposal> rows) {
+    List<ProposalReader> readers = Parallel.map(java.util.stream.IntStream.range(0, rows.size()).boxed().toList(),
+        index -> {
+          SheetReader.Proposal row = rows.get(index);
+          ProposalReader reader = new ProposalReader(index, "/proposals/" + index, row.cells());
+          reader.read(row.tree(), row.refused());
+          return reader;
+        }, executor, PARALLEL_FROM);
+    return assemble(readers, null);
   }
 
   /**
@@ -96,9 +148,6 @@ public final class PlanParser {
     if (proposals == null || !proposals.isArray()) {
       throw unusable(name, "has no \"proposals\" list.");
     }
-    List<Proposal> valid = new ArrayList<>();
-    List<InputError> errors = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
     // Each proposal reads on its own, so a long plan reads on every core; ids are then checked in order.
     List<ProposalReader> readers = Parallel.map(java.util.stream.IntStream.range(0, proposals.size()).boxed().toList(),
         index -> {
@@ -106,6 +155,14 @@ public final class PlanParser {
           reader.read(proposals.get(index));
           return reader;
         }, executor, PARALLEL_FROM);
+    return assemble(readers, asOf);
+  }
+
+  /** The plan of proposals read, in order: the first with an id owns it. */
+  private static Plan assemble(List<ProposalReader> readers, LocalDate asOf) {
+    List<Proposal> valid = new ArrayList<>();
+    List<InputError> errors = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (ProposalReader reader : readers) {
       Proposal proposal = reader.proposal();
       String id = reader.id();

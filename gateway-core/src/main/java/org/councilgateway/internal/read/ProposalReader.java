@@ -64,6 +64,15 @@ final class ProposalReader {
     this.fields = new Fields(index, base);
   }
 
+  /**
+   * @param index the proposal's place in the plan, by which errors are sorted
+   * @param base the proposal's JSON pointer in the document
+   * @param cells where its fields stand in a spreadsheet
+   */
+  ProposalReader(int index, String base, Fields.Cells cells) {
+    this.fields = new Fields(index, base, cells);
+  }
+
   /** The proposal's id, once read, when it is a usable one: the plan checks ids are unique by it. */
   String id() {
     return fields.id();
@@ -81,6 +90,23 @@ final class ProposalReader {
   /** Reports an error that only the plan can see, such as an id used twice. */
   void error(String path, String message) {
     fields.error(path, message);
+  }
+
+  /**
+   * Reads a proposal from a spreadsheet row, whose reader refused some cells already: each is an
+   * error (naming the proposal by its id when it has one) before any field is read, so that the
+   * proposal is never built without them.
+   *
+   * @param node the row as a proposal
+   * @param refused the message for each refused cell, by the path of its field
+   */
+  void read(JsonNode node, java.util.Map<String, String> refused) {
+    JsonNode idNode = node.get("id");
+    if (idNode != null && idNode.isTextual() && !idNode.asText().isBlank()) {
+      fields.identify(idNode.asText());
+    }
+    refused.forEach(fields::cellError);
+    proposal = proposal(node);
   }
 
   /** Reads the proposal at {@code node}, which may be null or missing, keeping it and its errors. */

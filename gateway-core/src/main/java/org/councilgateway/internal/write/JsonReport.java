@@ -233,6 +233,9 @@ public final class JsonReport {
         g.writeStringField("proposalId", e.proposalId());
       }
       g.writeStringField("path", e.path());
+      if (e.location() != null) {
+        g.writeStringField("location", e.location());
+      }
       g.writeStringField("message", e.message());
       g.writeEndObject();
     }

@@ -223,7 +223,9 @@ final class PackView {
   static Tail tail(PlanAssessment result) {
     List<Error> errors = new ArrayList<>();
     for (InputError e : result.errors()) {
-      errors.add(new Error(e.index(), e.proposalId() == null ? "" : esc(e.proposalId()), esc(e.path()), esc(e.message())));
+      // The cell of a spreadsheet plan, after the path, in the same "Where" cell.
+      String where = e.location() == null ? esc(e.path()) : esc(e.path() + " (" + e.location() + ")");
+      errors.add(new Error(e.index(), e.proposalId() == null ? "" : esc(e.proposalId()), where, esc(e.message())));
     }
     return new Tail(errors);
   }

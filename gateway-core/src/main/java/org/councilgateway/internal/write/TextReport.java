@@ -122,7 +122,11 @@ public final class TextReport {
         if (e.proposalId() != null) {
           errors.append(" (").append(esc(e.proposalId())).append(')');
         }
-        errors.append(' ').append(esc(e.path())).append(": ").append(esc(e.message())).append('\n');
+        errors.append(' ').append(esc(e.path()));
+        if (e.location() != null) {
+          errors.append(" (").append(esc(e.location())).append(')');
+        }
+        errors.append(": ").append(esc(e.message())).append('\n');
       }
       Rendering.inOrder(List.of(errors.toString()), encode, out);
     }
