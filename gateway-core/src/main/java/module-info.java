@@ -31,6 +31,8 @@ module org.councilgateway.core {
   // Checks the classes Drools generates before any is loaded.
   requires org.objectweb.asm;
   requires java.compiler;
+  // Scenario results as JUnit XML.
+  requires java.xml;
 
   // Reading plans, scenarios and reference data.
   requires com.fasterxml.jackson.core;

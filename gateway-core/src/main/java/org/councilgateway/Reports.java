@@ -107,6 +107,48 @@ public final class Reports {
   }
 
   /**
+   * Writes what a change to the rules would change as JSON: {@code base} and {@code rules} (the two
+   * versions), {@code asOf}, {@code proposals} (each whose outcome differs: {@code proposalId},
+   * {@code title}, {@code fields}, {@code added}, {@code removed}, and {@code scenario} when it comes
+   * from a scenario file) and {@code portfolio} ({@code added}, {@code removed}), as
+   * docs/formats.md describes.
+   *
+   * @param diff the diff
+   * @param out where to write; flushed, not closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void json(Diff diff, java.io.Writer out) {
+    org.councilgateway.internal.write.DiffReport.json(java.util.Objects.requireNonNull(diff, "diff"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes what a change to the rules would change as text: both versions, a count, and a line per
+   * proposal whose outcome differs.
+   *
+   * @param diff the diff
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void text(Diff diff, java.io.Writer out) {
+    org.councilgateway.internal.write.DiffReport.text(java.util.Objects.requireNonNull(diff, "diff"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes what a change to the rules would change as one self-contained HTML page in the meeting
+   * pack's style, for a policy officer to attach to a change request.
+   *
+   * @param diff the diff
+   * @param out where to write; not flushed or closed
+   * @throws java.io.UncheckedIOException when writing fails
+   */
+  public static void html(Diff diff, java.io.Writer out) {
+    org.councilgateway.internal.write.DiffReport.html(java.util.Objects.requireNonNull(diff, "diff"),
+        java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /**
    * Writes one proposal's assessment as text, as the plan's text report shows it: its
    * classification, route and key decision, scope reasons, impacts, EIA, challenges, the
    * portfolio findings that involve it and its warnings.

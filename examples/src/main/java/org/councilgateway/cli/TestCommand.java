@@ -29,8 +29,20 @@ final class TestCommand implements Callable<Integer> {
       description = "Fail when fewer than this percentage of the rules fired in some scenario.")
   Double coverageMin;
 
+  @Option(names = "--junit-xml", paramLabel = "FILE",
+      description = "Also writes the results as JUnit XML to FILE, for a CI server to read.")
+  Path junitXml;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  private static String hostname() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
 
   @Override
   public Integer call() {
@@ -39,9 +51,20 @@ final class TestCommand implements Callable<Integer> {
     ScenarioRunner.Report report = ScenarioRunner.runAll(gateway, loaded);
     spec.commandLine().getOut().print(ScenarioReport.text(report));
     spec.commandLine().getOut().flush();
+    if (junitXml != null) {
+      try (java.io.Writer xml = java.nio.file.Files.newBufferedWriter(junitXml, java.nio.charset.StandardCharsets.UTF_8)) {
+        ScenarioReport.junitXml(report, java.time.LocalDateTime.now(), hostname(), xml);
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        spec.commandLine().getErr().println(new org.councilgateway.Problem(junitXml.toString(), 0, 0,
+            "cannot be written: " + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage() + "."));
+        return GatewayCommand.UNUSABLE;
+      }
+    }
     boolean covered = coverageMin == null || report.coverage() + 1e-9 >= coverageMin;
     if (!covered) {
-      spec.commandLine().getErr().printf("Rule coverage %.1f%% is below the required %.1f%%.%n", report.coverage(), coverageMin);
+      spec.commandLine().getErr().printf("Rule coverage %.1f%% is below the required %.1f%%; no scenario made these fire: %s.%n",
+          report.coverage(), coverageMin, org.councilgateway.Reports.escape(String.join(", ",
+              report.unfired().stream().map(org.councilgateway.RuleInfo::id).toList())));
     }
     return report.failed() == 0 && covered ? GatewayCommand.OK : GatewayCommand.FAILED;
   }

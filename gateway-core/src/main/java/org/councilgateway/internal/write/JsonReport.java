@@ -23,13 +23,13 @@ import org.councilgateway.assessment.Warning;
  * as {@code []}, two-space indentation and a final newline.
  */
 public final class JsonReport {
-  private static final com.fasterxml.jackson.core.JsonFactory GENERATORS = com.fasterxml.jackson.core.JsonFactory.builder()
+  static final com.fasterxml.jackson.core.JsonFactory GENERATORS = com.fasterxml.jackson.core.JsonFactory.builder()
       .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private JsonReport() {}
 
   /** Two-space indentation, {@code "key": value}, and {@code []} / {@code {}} when empty. */
-  private static final class Printer extends DefaultPrettyPrinter {
+  static final class Printer extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     Printer() {
@@ -355,21 +355,26 @@ public final class JsonReport {
     g.writeObjectFieldStart("changes");
     g.writeStringField("status", change.status().name());
     if (change.status() != Change.Status.NEW) {
-      g.writeObjectFieldStart("fields");
-      for (Change.Field field : change.fields()) {
-        g.writeArrayFieldStart(field.name());
-        value(g, field.before());
-        value(g, field.after());
-        g.writeEndArray();
-      }
-      g.writeEndObject();
+      fields(g, change);
     }
     strings(g, "added", change.added());
     strings(g, "removed", change.removed());
     g.writeEndObject();
   }
 
-  private static void value(JsonGenerator g, Object value) throws java.io.IOException {
+  /** A change's {@code fields}: each field that changed, as {@code [before, after]}. */
+  static void fields(JsonGenerator g, Change change) throws java.io.IOException {
+    g.writeObjectFieldStart("fields");
+    for (Change.Field field : change.fields()) {
+      g.writeArrayFieldStart(field.name());
+      value(g, field.before());
+      value(g, field.after());
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  static void value(JsonGenerator g, Object value) throws java.io.IOException {
     if (value instanceof Boolean b) {
       g.writeBoolean(b);
     } else {
@@ -393,7 +398,7 @@ public final class JsonReport {
     g.writeEndArray();
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
+  static void strings(JsonGenerator g, String name, List<String> values) throws java.io.IOException {
     g.writeArrayFieldStart(name);
     for (String value : values) {
       g.writeString(value);
