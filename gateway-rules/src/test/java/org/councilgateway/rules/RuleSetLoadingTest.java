@@ -19,6 +19,8 @@ import org.councilgateway.RuleSet;
 import org.councilgateway.RuleSetException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -247,6 +249,45 @@ class RuleSetLoadingTest {
 
       assertThat(problems(rules)).extracting(Problem::message)
           .containsExactly("Interdependency to PUBLIC_HEALTHS is not a service area in serviceAreas.");
+    }
+
+    @Test
+    void validate_clientGroupEngagingAnUnknownCharacteristic_isReportedAtItsPlace(@TempDir Path dir) throws IOException {
+      Path rules = copy(dir);
+      Path data = rules.resolve("reference-data.yaml");
+      edit(data, "{code: OLDER_PEOPLE, characteristics: [AGE]}", "{code: OLDER_PEOPLE, characteristics: [AGES]}");
+      List<String> lines = Files.readAllLines(data);
+      int line = lines.indexOf(lines.stream().filter(l -> l.contains("[AGES]")).findFirst().orElseThrow()) + 1;
+
+      assertThat(problems(rules)).singleElement().satisfies(problem -> {
+        assertThat(problem.file()).endsWith("reference-data.yaml");
+        assertThat(problem.line()).isEqualTo(line);
+        assertThat(problem.column()).isEqualTo(lines.get(line - 1).indexOf("AGES") + 1);
+        assertThat(problem.message()).startsWith("Client group OLDER_PEOPLE engages AGES");
+      });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        keyDecisionValue: 350000    | keyDecisionValue: -1    | settings.keyDecisionValue must be a whole number of at least 0 but was -1.
+        overlapWindowMonths: 12     | overlapWindowMonths: 0  | settings.overlapWindowMonths must be a whole number of at least 1 but was 0.
+        eiaValidityMonths: 12       | eiaValidityMonths: 0    | settings.eiaValidityMonths must be a whole number of at least 1 but was 0.
+        keyDecisionWards: 2         | keyDecisionWards: -2    | settings.keyDecisionWards must be a whole number of at least 1 but was -2.
+        serviceReviewValidityMonths: 12 | serviceReviewValidityMonths: 0 | settings.serviceReviewValidityMonths must be a whole number of at least 1 but was 0.
+        """)
+    void validate_aSettingOutOfItsRange_isReportedAtItsValue(String before, String after, String message, @TempDir Path dir)
+        throws IOException {
+      Path rules = copy(dir);
+      Path data = rules.resolve("reference-data.yaml");
+      edit(data, before, after);
+      List<String> lines = Files.readAllLines(data);
+      int line = lines.indexOf(lines.stream().filter(l -> l.contains(after)).findFirst().orElseThrow()) + 1;
+
+      assertThat(problems(rules)).singleElement().satisfies(problem -> {
+        assertThat(problem.line()).isEqualTo(line);
+        assertThat(problem.column()).isEqualTo(lines.get(line - 1).indexOf(after.substring(after.indexOf(": ") + 2)) + 1);
+        assertThat(problem.message()).isEqualTo(message);
+      });
     }
 
     @Test

@@ -306,7 +306,7 @@ final class ReferenceDataReader {
     for (int i = 0; i < SETTINGS.size(); i++) {
       String name = SETTINGS.get(i);
       JsonNode value = node.get(name);
-      long minimum = name.equals("keyDecisionValue") || name.equals("overlapWindowMonths") ? 0 : 1;
+      long minimum = name.equals("keyDecisionValue") ? 0 : 1;
       if (value == null) {
         problems.add(problem(node, "settings." + name + " is missing."));
         sound = false;
