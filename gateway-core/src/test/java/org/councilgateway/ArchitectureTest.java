@@ -57,7 +57,7 @@ class ArchitectureTest {
         .whereLayer("Results").mayOnlyBeAccessedByLayers("API", "Scenarios", "Assessing", "Writing", "RuleSets",
             "Comparing")
         .whereLayer("Model").mayOnlyBeAccessedByLayers("API", "Scenarios", "Results", "Reading", "Importing", "RuleSets",
-            "Guard", "Assessing", "Writing");
+            "Guard", "Assessing", "Writing", "Comparing");
     rule.check(CORE);
   }
 
