@@ -67,12 +67,12 @@ class OriginTest {
   void jsonAssessment_carriesTheOriginUnchanged_rightAfterTheProposalId() {
     String json = Reports.json(GATEWAY.assess(plan(PROPOSAL + ", " + ORIGIN), AS_OF));
 
-    assertThat(json).contains("    \"proposalId\": \"P-1\",\n    \"origin\": {\n      \"ocid\": \"ocds-x-1\",\n"
-        + "      \"releaseId\": \"r1\",\n      \"date\": \"2020-01-02T00:00:00Z\",\n"
-        + "      \"buyer\": \"Leeds City Council\",\n      \"url\": \"https://example.org/p.json\",\n"
-        + "      \"inferred\": [\n        \"serviceArea FOSTER_CARE from \\\"foster*\\\" in the title\",\n"
-        + "        \"changeType NEW: no earlier\"\n      ],\n      \"reference\": \"council key 7\"\n    },\n"
-        + "    \"classification\": ");
+    assertThat(json).contains("      \"proposalId\": \"P-1\",\n      \"origin\": {\n        \"ocid\": \"ocds-x-1\",\n"
+        + "        \"releaseId\": \"r1\",\n        \"date\": \"2020-01-02T00:00:00Z\",\n"
+        + "        \"buyer\": \"Leeds City Council\",\n        \"url\": \"https://example.org/p.json\",\n"
+        + "        \"inferred\": [\n          \"serviceArea FOSTER_CARE from \\\"foster*\\\" in the title\",\n"
+        + "          \"changeType NEW: no earlier\"\n        ],\n        \"reference\": \"council key 7\"\n      },\n"
+        + "      \"classification\": ");
   }
 
   @Test
@@ -80,7 +80,7 @@ class OriginTest {
     PlanAssessment with = GATEWAY.assess(plan(PROPOSAL + ", " + ORIGIN), AS_OF);
     PlanAssessment without = GATEWAY.assess(plan(PROPOSAL), AS_OF);
 
-    assertThat(Reports.json(with).replaceAll("(?s)    \"origin\": \\{.*?\n    },\n", ""))
+    assertThat(Reports.json(with).replaceAll("(?s)      \"origin\": \\{.*?\n      },\n", ""))
         .isEqualTo(Reports.json(without));
     assertThat(Reports.json(without)).doesNotContain("origin");
   }
