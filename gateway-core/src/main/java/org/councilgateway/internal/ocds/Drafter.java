@@ -114,8 +114,11 @@ final class Drafter {
   /** Keywords in the title, else a mapped CPV code, else keywords in the description, else UNCLASSIFIED. */
   private String serviceArea(Notice notice, List<String> inferred) {
     String title = notice.title() == null ? null : notice.title().value();
+    String titleLower = lower(title);
+    String description = notice.description();
+    String descriptionLower = lower(description);
     for (Mapping.Rule rule : mapping.keywords()) {
-      if (rule.phrase().foundIn(title)) {
+      if (rule.phrase().foundIn(title, titleLower)) {
         inferred.add("serviceArea " + rule.code() + " from \"" + rule.phrase().text() + "\" in the title");
         return rule.code();
       }
@@ -128,7 +131,7 @@ final class Drafter {
       }
     }
     for (Mapping.Rule rule : mapping.keywords()) {
-      if (rule.phrase().foundIn(notice.description())) {
+      if (rule.phrase().foundIn(description, descriptionLower)) {
         inferred.add("serviceArea " + rule.code() + " from \"" + rule.phrase().text() + "\" in the description");
         return rule.code();
       }
@@ -136,6 +139,10 @@ final class Drafter {
     inferred.add("serviceArea " + UNCLASSIFIED + ": no keyword of the mapping in the title or description, and no CPV "
         + "code it maps" + (notice.cpv().isEmpty() ? " (the notice has none)" : " (" + String.join(", ", notice.cpv()) + ")"));
     return UNCLASSIFIED;
+  }
+
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
   }
 
   private String leadDirectorate(String area, List<String> inferred) {
@@ -218,8 +225,11 @@ final class Drafter {
   private List<String> clientGroups(String title, String description, List<String> inferred) {
     List<String> groups = new ArrayList<>();
     List<String> why = new ArrayList<>();
+    String titleLower = lower(title);
+    String descriptionLower = lower(description);
     for (Mapping.Rule rule : mapping.clientGroups()) {
-      if (!groups.contains(rule.code()) && (rule.phrase().foundIn(title) || rule.phrase().foundIn(description))) {
+      if (!groups.contains(rule.code()) && (rule.phrase().foundIn(title, titleLower)
+          || rule.phrase().foundIn(description, descriptionLower))) {
         groups.add(rule.code());
         why.add(rule.code() + " (\"" + rule.phrase().text() + "\")");
       }

@@ -13,10 +13,13 @@ final class Phrase {
 
   private final String text;
   private final Pattern pattern;
+  /** The phrase's first word in lower case: text without it cannot match, which is far quicker to tell. */
+  private final String firstWord;
 
-  private Phrase(String text, Pattern pattern) {
+  private Phrase(String text, Pattern pattern, String firstWord) {
     this.text = text;
     this.pattern = pattern;
+    this.firstWord = firstWord;
   }
 
   /**
@@ -42,12 +45,26 @@ final class Phrase {
     }
     regex.append(wildcard ? WORD + "*+" : "").append("(?!" + WORD + ")");
     return new Phrase(text, Pattern.compile(regex.toString(),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS),
+        words[0].toLowerCase(java.util.Locale.ROOT));
   }
 
   /** @return whether the phrase occurs in {@code in} (null is no text) */
   boolean foundIn(String in) {
+    return in != null && foundIn(in, in.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * @param in the text
+   * @param lower the text in lower case ({@link java.util.Locale#ROOT}), worked out once for every phrase
+   * @return whether the phrase occurs in the text
+   */
+  boolean foundIn(String in, String lower) {
     if (in == null || in.isEmpty()) {
+      return false;
+    }
+    // Lower case that changes a text's length (a dotted capital I) is left to the pattern.
+    if (lower.length() == in.length() && !lower.contains(firstWord)) {
       return false;
     }
     Matcher matcher = pattern.matcher(in);
