@@ -173,9 +173,9 @@ class OcdsImportTest {
 
   @Test
   void changeType_terminatedOrContractTermination_isDecommission_amendmentsAreVary() throws IOException {
+    // A terminated contract decommissions even where the release is also tagged as an amendment.
     Proposal terminated = only(release("o", "\"contracts\": [{\"id\": \"c0\", \"status\": \"active\"}, "
-        + "{\"id\": \"c1\", \"status\": \"terminated\"}], \"tag\": [\"contractAmendment\"]"
-        .replace(", \"tag\": [\"contractAmendment\"]", "")));
+        + "{\"id\": \"c1\", \"status\": \"terminated\"}]").replace("[\"tender\"]", "[\"contractAmendment\"]"));
     Proposal tagged = only(release("o", "").replace("[\"tender\"]", "[\"award\", \"contractTermination\"]"));
     Proposal amended = only(release("o", "").replace("[\"tender\"]", "[\"contractAmendment\"]"));
     Proposal tenderAmended = only(release("o", "").replace("[\"tender\"]", "[\"tenderAmendment\"]"));
@@ -411,15 +411,17 @@ class OcdsImportTest {
     Path deep = file("{\"releases\": [" + "[".repeat(5000) + "]".repeat(5000) + "]}");
     Path truncated = file("{\"releases\": [" + release("cut", ""));
     Path releasesNotAList = file("{\"releases\": {\"ocid\": \"x\"}}");
+    Path both = file("{\"releases\": [], \"records\": []}");
     Path directory = Files.createDirectory(dir.resolve("folder.json"));
     Path missing = dir.resolve("missing.json");
 
-    OcdsImport.Result result = run(good, notJson, array, nothing, deep, truncated, releasesNotAList, directory, missing);
+    OcdsImport.Result result = run(good, notJson, array, nothing, deep, truncated, releasesNotAList, both, directory,
+        missing);
 
     assertThat(result.draft().proposals()).extracting(Proposal::id).containsExactly("ok");
     assertThat(result.unusable()).extracting(Problem::file).containsExactly(notJson.toString(), array.toString(),
-        nothing.toString(), deep.toString(), truncated.toString(), releasesNotAList.toString(), directory.toString(),
-        missing.toString());
+        nothing.toString(), deep.toString(), truncated.toString(), releasesNotAList.toString(), both.toString(),
+        directory.toString(), missing.toString());
     assertThat(result.unusable()).extracting(Problem::toString).allSatisfy(line -> {
       assertThat(line).doesNotContain("Exception", "StreamReadConstraints", "com.fasterxml");
       assertThat(line).endsWith(".");
@@ -430,8 +432,9 @@ class OcdsImportTest {
     assertThat(result.unusable().get(3).message()).contains("nesting depth");
     assertThat(result.unusable().get(4).message()).startsWith("is not valid JSON: Unexpected end-of-input");
     assertThat(result.unusable().get(5).message()).contains("\"releases\" that is not a list");
-    assertThat(result.unusable().get(6).message()).contains("is a directory");
-    assertThat(result.unusable().get(7).message()).isEqualTo("does not exist.");
+    assertThat(result.unusable().get(6).message()).contains("has both \"releases\" and \"records\"");
+    assertThat(result.unusable().get(7).message()).contains("is a directory");
+    assertThat(result.unusable().get(8).message()).isEqualTo("does not exist.");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(run(notJson, missing).exitCode()).isEqualTo(2);
   }

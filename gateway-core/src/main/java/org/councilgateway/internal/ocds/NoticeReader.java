@@ -135,8 +135,12 @@ final class NoticeReader {
       String key = parser.currentName();
       JsonLocation at = parser.currentTokenLocation();
       JsonToken token = parser.nextToken();
-      if (top.has(key) || listed && (key.equals("releases") || key.equals("records"))) {
+      if (top.has(key)) {
         throw new Unusable("is not valid JSON: the key \"" + key + "\" is given twice in one object.", at);
+      }
+      if (listed && (key.equals("releases") || key.equals("records"))) {
+        throw new Unusable("has both \"releases\" and \"records\", so it is neither a release package nor a record "
+            + "package.", at);
       }
       if (key.equals("releases") || key.equals("records")) {
         if (token != JsonToken.START_ARRAY) {
