@@ -84,7 +84,7 @@ final class Entities {
   }
 
   /**
-   * A text as the draft gives it: decoded and trimmed, or null when that leaves nothing.
+   * A text as the draft gives it: decoded and trimmed (no-break spaces too), or null when that leaves nothing.
    *
    * @param text the text, or null
    * @return the clean text, or null
@@ -94,7 +94,19 @@ final class Entities {
     if (decoded == null) {
       return null;
     }
-    decoded = decoded.strip();
-    return decoded.isEmpty() ? null : decoded;
+    // Trimmed of white space and of spaces that are not white space to Java (the no-break space of &nbsp;).
+    int start = 0;
+    int end = decoded.length();
+    while (start < end && blank(decoded.charAt(start))) {
+      start++;
+    }
+    while (end > start && blank(decoded.charAt(end - 1))) {
+      end--;
+    }
+    return start == end ? null : decoded.substring(start, end);
+  }
+
+  private static boolean blank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }
