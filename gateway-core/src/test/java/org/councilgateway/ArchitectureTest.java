@@ -26,7 +26,7 @@ class ArchitectureTest {
     assertThat(CORE.stream().map(c -> c.getPackageName()).distinct().sorted().toList()).containsExactly(
         "org.councilgateway", "org.councilgateway.assessment", "org.councilgateway.facts",
         "org.councilgateway.internal", "org.councilgateway.internal.assess", "org.councilgateway.internal.compare",
-        "org.councilgateway.internal.guard",
+        "org.councilgateway.internal.guard", "org.councilgateway.internal.ocds",
         "org.councilgateway.internal.read", "org.councilgateway.internal.ruleset", "org.councilgateway.internal.write",
         "org.councilgateway.model", "org.councilgateway.scenario");
   }
@@ -39,6 +39,7 @@ class ArchitectureTest {
         .layer("Results").definedBy("org.councilgateway.assessment..")
         .layer("Model").definedBy("org.councilgateway.model..", "org.councilgateway.facts..")
         .layer("Reading").definedBy("org.councilgateway.internal.read..")
+        .layer("Importing").definedBy("org.councilgateway.internal.ocds..")
         .layer("RuleSets").definedBy("org.councilgateway.internal.ruleset..")
         .layer("Guard").definedBy("org.councilgateway.internal.guard..")
         .layer("Assessing").definedBy("org.councilgateway.internal.assess..")
@@ -47,6 +48,7 @@ class ArchitectureTest {
         .layer("Shared").definedBy("org.councilgateway.internal")
         .whereLayer("Scenarios").mayNotBeAccessedByAnyLayer()
         .whereLayer("Reading").mayOnlyBeAccessedByLayers("API", "Scenarios")
+        .whereLayer("Importing").mayOnlyBeAccessedByLayers("API")
         .whereLayer("RuleSets").mayOnlyBeAccessedByLayers("API", "Assessing")
         .whereLayer("Guard").mayOnlyBeAccessedByLayers("RuleSets")
         .whereLayer("Assessing").mayOnlyBeAccessedByLayers("API")
@@ -54,14 +56,15 @@ class ArchitectureTest {
         .whereLayer("Comparing").mayOnlyBeAccessedByLayers("API")
         .whereLayer("Results").mayOnlyBeAccessedByLayers("API", "Scenarios", "Assessing", "Writing", "RuleSets",
             "Comparing")
-        .whereLayer("Model").mayOnlyBeAccessedByLayers("API", "Scenarios", "Results", "Reading", "RuleSets", "Guard",
-            "Assessing", "Writing", "Comparing");
+        .whereLayer("Model").mayOnlyBeAccessedByLayers("API", "Scenarios", "Results", "Reading", "Importing", "RuleSets",
+            "Guard", "Assessing", "Writing", "Comparing");
     rule.check(CORE);
   }
 
   @Test
   void readersWritersAndTheModel_neverSeeDrools() {
     noClasses().that().resideInAnyPackage("org.councilgateway.internal.read..", "org.councilgateway.internal.write..",
+            "org.councilgateway.internal.ocds..",
             "org.councilgateway.internal.compare..",
             "org.councilgateway.model..", "org.councilgateway.assessment..", "org.councilgateway.facts..",
             "org.councilgateway.internal")

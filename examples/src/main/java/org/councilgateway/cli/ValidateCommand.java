@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.councilgateway.GatewayException;
+import org.councilgateway.OcdsImport;
 import org.councilgateway.Problem;
 import org.councilgateway.RuleSet;
 import picocli.CommandLine.Command;
@@ -33,6 +34,12 @@ final class ValidateCommand implements Callable<Integer> {
       problems = List.of();
     } catch (GatewayException e) {
       problems = e.problems();
+    }
+    if (problems.isEmpty()) {
+      // The OCDS importer's mapping beside the rules: its codes must be in the reference data.
+      Path mapping = directory == null ? null : OcdsImport.mappingIn(directory);
+      problems = directory == null ? OcdsImport.checkBundledMapping(rules.referenceData())
+          : mapping == null ? List.of() : OcdsImport.checkMapping(mapping, rules.referenceData());
     }
     if (problems.isEmpty()) {
       // As problems are, so that a directory's name is shown with its control characters escaped.

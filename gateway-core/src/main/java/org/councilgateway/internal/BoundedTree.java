@@ -130,6 +130,21 @@ public final class BoundedTree {
   }
 
   /**
+   * Reads the value the parser stands on (its current token), and no more: one element of a long
+   * list, read while the parser streams through the rest.
+   *
+   * @param parser a parser positioned on the value's first token
+   * @param maxDigits the most digits a number may have
+   * @param maxScale the largest power of ten a number may have, either way
+   * @return the value's tree; the parser is left on its last token
+   * @throws IOException when the value does not parse, or gives a key twice in one object (a
+   *     {@link DuplicateKeyException})
+   */
+  public static JsonNode readValue(JsonParser parser, int maxDigits, int maxScale) throws IOException {
+    return new BoundedTree(parser, maxDigits, maxScale, null).value();
+  }
+
+  /**
    * Reads a whole document as {@link #read(JsonParser, int, int)} does, remembering where each
    * node starts. Every node is a distinct object, so that each has its own place.
    *

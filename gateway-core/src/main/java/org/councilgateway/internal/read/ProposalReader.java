@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.councilgateway.InputError;
+import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.model.ChangeType;
 import org.councilgateway.model.ContractMonitoring;
 import org.councilgateway.model.GateStage;
 import org.councilgateway.model.MonitoringLevel;
+import org.councilgateway.model.Origin;
 import org.councilgateway.model.CompletedEia;
 import org.councilgateway.model.Consultee;
 import org.councilgateway.model.DeliveryOption;
@@ -45,7 +47,7 @@ final class ProposalReader {
       "affectedDirectorates", "fundingSources", "clientGroups", "partners", "deliveryOptions",
       "commissionerManagesInHouseProvider", "consulted", "consultedDirectorates", "risksAssessed", "paymentModel",
       "provider", "eligibilityChange", "staffing", "wards", "eia", "serviceReviewedOn", "socialValueConsidered",
-      "contractMonitoring", "stage");
+      "contractMonitoring", "stage", "origin");
   private static final Set<String> PROVIDER_FIELDS = Set.of("name", "sector", "performance", "otherCouncilContracts");
   private static final Set<String> FUNDING_FIELDS = Set.of("source", "directorate", "annualAmount");
   private static final Set<String> STAFFING_FIELDS = Set.of("postsDeleted", "postsCreated", "postsRedesignated", "tupeTransfer");
@@ -155,13 +157,48 @@ final class ProposalReader {
     boolean socialValue = fields.bool(node, "", "socialValueConsidered");
     ContractMonitoring monitoring = fields.object(node, "", "contractMonitoring", this::contractMonitoring);
     GateStage stage = fields.enumValue(node, "", "stage", GateStage.class, false);
+    Origin origin = fields.object(node, "", "origin", this::origin);
     if (fields.hasErrors()) {
       return null;
     }
     return new Proposal(idValue, title, lead, area, change, objectives, outcomes, annualValue,
         termMonths == null ? null : termMonths.intValue(), startDate, reduction, affected, funding, clientGroups,
         partners, options, manages, consulted, consultedDirectorates, risks, payment, provider, eligibility,
-        staffing, wards, eia, reviewed, socialValue, monitoring, stage);
+        staffing, wards, eia, reviewed, socialValue, monitoring, stage, origin);
+  }
+
+  /**
+   * Where the proposal came from: free keys, each a text or a list of texts (an explicit null leaves
+   * the key out), carried unchanged into the output; anything else is an error at its key.
+   */
+  private Origin origin(JsonNode node, String path) {
+    Origin.Builder origin = Origin.builder();
+    for (var entries = node.fields(); entries.hasNext(); ) {
+      var entry = entries.next();
+      String key = entry.getKey();
+      JsonNode value = entry.getValue();
+      String at = path + "/" + key.replace("~", "~0").replace("/", "~1");
+      if (absent(value) || BoundedTree.fault(value) != null && fields.faulty(value, path, key)) {
+        continue;
+      }
+      if (value.isTextual()) {
+        origin.text(key, value.asText());
+      } else if (value.isArray()) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+          JsonNode item = value.get(i);
+          if (item.isTextual()) {
+            texts.add(item.asText());
+          } else {
+            fields.error(at + "/" + i, "Each entry of origin's " + key + " must be a text, but this is " + show(item) + ".");
+          }
+        }
+        origin.texts(key, texts);
+      } else {
+        fields.error(at, "origin's " + key + " must be a text or a list of texts, but was " + show(value) + ".");
+      }
+    }
+    return origin.build();
   }
 
   private ContractMonitoring contractMonitoring(JsonNode node, String path) {

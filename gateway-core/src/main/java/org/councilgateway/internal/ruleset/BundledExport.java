@@ -27,6 +27,9 @@ public final class BundledExport {
    */
   static final String SCENARIO_INDEX = "scenarios.index";
 
+  /** The OCDS importer's mapping, exported beside the rules though not part of the rule set. */
+  public static final String OCDS_MAPPING = "ocds-mapping.yaml";
+
   private BundledExport() {}
 
   /**
@@ -52,6 +55,11 @@ public final class BundledExport {
         throw failure(folder, "exists already; the bundled rules are written only into new folders, so that no "
             + "edited file is overwritten.");
       }
+    }
+    String mapping = RuleSources.resource(loader, RuleSources.BUNDLED_ROOT + OCDS_MAPPING);
+    if (mapping != null) {
+      rules = new ArrayList<>(rules);
+      rules.add(new RuleFile(OCDS_MAPPING, mapping));
     }
     write(directory, rulesFolder, rules);
     write(directory, scenariosFolder, scenarios);

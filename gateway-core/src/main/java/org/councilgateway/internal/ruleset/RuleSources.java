@@ -57,7 +57,9 @@ final class RuleSources {
     List<RuleFile> files = new ArrayList<>();
     for (String line : index.split("\n")) {
       String path = line.strip();
-      if (path.isEmpty() || path.startsWith("#")) {
+      if (path.isEmpty() || path.startsWith("#") || !isRuleFile(path)) {
+        // The index lists every file of the folder; the OCDS mapping beside the rules is policy
+        // data for the importer, not part of the rule set (nor of its version).
         continue;
       }
       String content = resource(loader, BUNDLED_ROOT + path);
@@ -69,6 +71,11 @@ final class RuleSources {
     }
     files.sort(Comparator.comparing(RuleFile::path));
     return List.copyOf(files);
+  }
+
+  /** Whether a path relative to the rules root names a file of the rule set: a DRL file or the reference data. */
+  static boolean isRuleFile(String relative) {
+    return relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA);
   }
 
   static String resource(ClassLoader loader, String name) {
@@ -203,7 +210,7 @@ final class RuleSources {
     String relative = within.toString().replace(path.getFileSystem().getSeparator(), "/");
     String shown = root.resolve(Text.escapeStrictly(relative)).toString();
     String name = String.valueOf(path.getFileName());
-    boolean ruleFile = relative.endsWith(".drl") || relative.equals(RuleFile.REFERENCE_DATA);
+    boolean ruleFile = isRuleFile(relative);
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (attributes.isSymbolicLink()) {
       problems.add(new Problem(shown, 0, 0, "is a symbolic link, which a rules directory may not hold: rules are "

@@ -290,6 +290,9 @@ public final class JsonReport {
   private static void assessment(JsonGenerator g, Assessment a, Change change) throws java.io.IOException {
     g.writeStartObject();
     g.writeStringField("proposalId", a.proposalId());
+    if (a.proposal().origin() != null) {
+      origin(g, a.proposal().origin());
+    }
     g.writeStringField("classification", a.classification().name());
     strings(g, "scopeReasons", a.scopeReasonCodes());
     g.writeStringField("route", a.route().name());
@@ -348,6 +351,19 @@ public final class JsonReport {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Where the proposal came from, as the plan gave it: each key a text or a list of texts. */
+  private static void origin(JsonGenerator g, org.councilgateway.model.Origin origin) throws java.io.IOException {
+    g.writeObjectFieldStart("origin");
+    for (org.councilgateway.model.Origin.Entry entry : origin.entries()) {
+      if (entry.text() != null) {
+        g.writeStringField(entry.key(), entry.text());
+      } else {
+        strings(g, entry.key(), entry.texts());
+      }
+    }
     g.writeEndObject();
   }
 

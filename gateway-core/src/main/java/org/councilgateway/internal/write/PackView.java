@@ -178,6 +178,12 @@ final class PackView {
     if (p.stage() != null) {
       facts.add(new Item("Gate stage", p.stage().name()));
     }
+    if (p.origin() != null) {
+      for (org.councilgateway.model.Origin.Entry entry : p.origin().entries()) {
+        facts.add(new Item(originLabel(entry.key()), esc(entry.text() != null ? entry.text()
+            : String.join(entry.key().equals("inferred") ? "; " : ", ", entry.texts()))));
+      }
+    }
     List<Shown> scope = new ArrayList<>(shown(a.scopeReasons()));
     if (a.keyDecisionReason() != null) {
       scope.add(shown(a.keyDecisionReason()));
@@ -264,6 +270,19 @@ final class PackView {
   private static String routeName(Route route) {
     return route == Route.STRATEGIC_COMMISSIONING_GROUP ? "Strategic Commissioning and Procurement Group"
         : "Directorate";
+  }
+
+  /** How a key of a proposal's origin is labelled among its facts: the importer's keys in words, any other as given. */
+  private static String originLabel(String key) {
+    return switch (key) {
+      case "ocid" -> "Origin: OCDS ocid";
+      case "releaseId" -> "Origin: release";
+      case "date" -> "Origin: release date";
+      case "buyer" -> "Origin: buyer";
+      case "url" -> "Origin: published at";
+      case "inferred" -> "Origin: worked out";
+      default -> "Origin: " + esc(key);
+    };
   }
 
   /** A code as a word: {@code COUNCIL_WIDE} as "Council-wide", {@code SCREENING} as "Screening". */
