@@ -146,6 +146,18 @@ public final class RuleSet {
   }
 
   /**
+   * Every code an assessment under this rule set can record: each code its rules record (as
+   * {@link RuleInfo#codes()} finds them) and the gateway's own data warnings.
+   *
+   * @return the codes, sorted
+   */
+  public java.util.SortedSet<String> codes() {
+    java.util.SortedSet<String> codes = new java.util.TreeSet<>(rulesByCode().keySet());
+    codes.addAll(org.councilgateway.internal.assess.DataWarnings.CODES);
+    return java.util.Collections.unmodifiableSortedSet(codes);
+  }
+
+  /**
    * The reference data the rules read.
    *
    * @return the reference data

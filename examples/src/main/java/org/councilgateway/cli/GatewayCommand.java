@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gateway", mixinStandardHelpOptions = true, versionProvider = GatewayCommand.Version.class,
     description = "Puts proposed commissioning projects through the council's programme gateway.",
     subcommands = {AssessCommand.class, ValidateCommand.class, TestCommand.class, DocsCommand.class, DiffCommand.class,
-        TemplateCommand.class, ImportCommand.class,
+        TemplateCommand.class, ImportCommand.class, InitCommand.class,
         CommandLine.HelpCommand.class})
 public final class GatewayCommand implements Runnable {
   /** Exit code: all good. */

@@ -103,6 +103,24 @@ class MeetingPackBrowserIT {
       browser.open(PACK);
     }
 
+    /** The page `diff --format html` writes for a change request: the pack's style, as accessible. */
+    @Test
+    void diffPage_ofARaisedKeyDecisionValue_hasNoAccessibilityViolationsAndFetchesNothing() throws Exception {
+      Path rules = org.councilgateway.RuleSet.exportBundled(PACK.resolveSibling("diff-rules-" + System.nanoTime()));
+      Path data = rules.resolve("reference-data.yaml");
+      Files.writeString(data, Files.readString(data).replace("keyDecisionValue: 350000", "keyDecisionValue: 500000"));
+      Path page = PACK.resolveSibling("diff.html");
+      Run run = GatewayJarIT.gateway("diff", SAMPLE.toString(), "--rules", rules.toString(), "--format", "html", "-o",
+          page.toString());
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      browser.open(page);
+
+      assertThat(browser.axe()).as("axe-core violations").isEmpty();
+      assertThat(browser.requestsSent()).isEmpty();
+      assertThat(browser.script("return document.documentElement.getAttribute('lang');")).isEqualTo("en-GB");
+      assertThat(browser.script("return document.body.innerText;")).asString().contains("LD-2027-015", "LD-2027-016");
+    }
+
     /**
      * SECURITY.md: text from a plan is shown as text in the pack, never run. Each payload, if it ran,
      * would change the page's title (the marker) or ask 127.0.0.1 for an image.

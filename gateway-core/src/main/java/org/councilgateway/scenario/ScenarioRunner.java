@@ -109,6 +109,7 @@ public final class ScenarioRunner {
       return new ScenarioResult(scenario, List.of("The rules failed: " + e.getMessage()), Set.of(), List.of());
     }
     List<String> failures = new ArrayList<>();
+    java.util.SortedSet<String> known = gateway.ruleSet().codes();
     long invalid = result.errors().stream().map(InputError::index).distinct().count();
     int expectedErrors = scenario.errors() == null ? 0 : scenario.errors();
     if (invalid != expectedErrors) {
@@ -134,6 +135,8 @@ public final class ScenarioRunner {
           expected.blockers() == null ? null : expected.blockers().toString(),
           actual.gate() == null ? "no stage given" : actual.gate().blockers().toString());
       Set<String> codes = codes(actual);
+      unknownCodes(failures, expected.proposalId(), expected.present(), known);
+      unknownCodes(failures, expected.proposalId(), expected.absent(), known);
       for (String code : expected.present()) {
         if (!codes.contains(code)) {
           failures.add(expected.proposalId() + ": expected " + code + " present, but it is absent");
@@ -150,6 +153,8 @@ public final class ScenarioRunner {
       portfolio.add(finding.code());
       portfolio.add(finding.code() + ":" + String.join(",", finding.proposalIds()));
     }
+    unknownCodes(failures, "plan", scenario.portfolioPresent(), known);
+    unknownCodes(failures, "plan", scenario.portfolioAbsent(), known);
     for (String code : scenario.portfolioPresent()) {
       if (!portfolio.contains(code)) {
         failures.add("plan: expected " + code + " present, but it is absent");
@@ -204,5 +209,57 @@ public final class ScenarioRunner {
       codes.add(w.code() + ":" + w.target());
     }
     return codes;
+  }
+
+  /**
+   * A typo guard: an expected code (before any {@code :TARGET}) that no rule of the rule set records
+   * and no data warning has would pass silently under {@code absent}, so it fails, naming the closest
+   * real code.
+   */
+  private static void unknownCodes(List<String> failures, String where, List<String> expected,
+      java.util.SortedSet<String> known) {
+    for (String entry : expected) {
+      int colon = entry.indexOf(':');
+      String code = colon < 0 ? entry : entry.substring(0, colon);
+      if (!known.contains(code)) {
+        String closest = closest(code, known);
+        failures.add(where + ": " + code + " is not a code any rule in this rule set records"
+            + (closest == null ? "" : "; did you mean " + closest + "?"));
+      }
+    }
+  }
+
+  /** The known code nearest in spelling, or null when none is near (more than a third of it differs). */
+  static String closest(String code, java.util.Collection<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int distance = distance(code, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, code.length() / 3) ? best : null;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 }

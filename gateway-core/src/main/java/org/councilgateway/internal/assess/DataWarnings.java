@@ -16,8 +16,12 @@ import org.councilgateway.assessment.Warning;
  * The reader's warnings about a proposal: codes the reference data does not know, and completed
  * EIAs dated after the assessment date. A warning never stops a proposal being assessed.
  */
-final class DataWarnings {
+public final class DataWarnings {
   private DataWarnings() {}
+
+  /** Every code a data warning can have, in the policy's order. */
+  public static final List<String> CODES = List.of("UNKNOWN_SERVICE_AREA", "UNKNOWN_DIRECTORATE", "UNKNOWN_CLIENT_GROUP",
+      "UNKNOWN_PARTNER", "EIA_DATED_AFTER_AS_OF", "REVIEW_DATED_AFTER_AS_OF");
 
   static List<Warning> of(Proposal proposal, KnownCodes known, LocalDate asOf) {
     Map<String, Warning> warnings = new LinkedHashMap<>();
