@@ -75,21 +75,27 @@ final class DiffCommand implements Callable<Integer> {
       parts.add(new Diff.Part(null, join(baseRules).assess(read, date), join(newRules).assess(read, date)));
     }
     Diff diff = Diff.of(parts);
-    java.io.Writer out = output == null ? spec.commandLine().getOut()
-        : Files.newBufferedWriter(output, java.nio.charset.StandardCharsets.UTF_8);
-    try {
-      switch (format) {
-        case json -> Reports.json(diff, out);
-        case text -> Reports.text(diff, out);
-        case html -> Reports.html(diff, out);
-      }
-      out.flush();
-    } finally {
-      if (output != null) {
-        out.close();
+    if (output == null) {
+      write(diff, spec.commandLine().getOut());
+    } else {
+      try (java.io.Writer out = Files.newBufferedWriter(output, java.nio.charset.StandardCharsets.UTF_8)) {
+        write(diff, out);
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        spec.commandLine().getErr().println(new org.councilgateway.Problem(output.toString(), 0, 0, "cannot be written: "
+            + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage() + "."));
+        return GatewayCommand.UNUSABLE;
       }
     }
     return diff.isEmpty() ? GatewayCommand.OK : GatewayCommand.FAILED;
+  }
+
+  private void write(Diff diff, java.io.Writer out) throws java.io.IOException {
+    switch (format) {
+      case json -> Reports.json(diff, out);
+      case text -> Reports.text(diff, out);
+      case html -> Reports.html(diff, out);
+    }
+    out.flush();
   }
 
   private static Gateway join(CompletableFuture<Gateway> loading) {

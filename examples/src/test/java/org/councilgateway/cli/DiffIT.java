@@ -97,4 +97,14 @@ class DiffIT {
     assertThat(run.out()).isEmpty();
     noStackTrace(run);
   }
+
+  @Test
+  void anOutputFileThatCannotBeWritten_isExitTwoWithOneSentence() throws Exception {
+    Run run = gateway("diff", SAMPLE.toString(), "--rules", unchanged.toString(), "-o",
+        dir.resolve("no/such/folder/diff.txt").toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("diff.txt: cannot be written");
+    noStackTrace(run);
+  }
 }
