@@ -227,6 +227,17 @@ public final class Reports {
   }
 
   /**
+   * Writes, as Markdown, what a rule can read, generated from the model so that it never drifts: every
+   * field of a proposal with its type and allowed values, the types they lead to, the helpers a rule
+   * may call, the methods of {@code findings}, and the facts the gateway inserts with their fields.
+   *
+   * @return the Markdown text
+   */
+  public static String fieldsMarkdown() {
+    return org.councilgateway.internal.write.FieldReference.markdown();
+  }
+
+  /**
    * Escapes text the way every report does before showing it: each control character (a newline,
    * ESC, DEL and the rest) as a backslash, {@code u} and four hex digits, so that no value from a
    * plan or a rule file can start a line of its own or act on a terminal. For an application that

@@ -21,11 +21,18 @@ final class DocsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (default) or html.")
   Format format;
 
+  @Option(names = "--fields", description = "Prints what a rule can read (the proposal's fields, helpers and facts) instead.")
+  boolean fields;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (fields) {
+      spec.commandLine().getOut().print(Reports.fieldsMarkdown());
+      return GatewayCommand.OK;
+    }
     RuleSet ruleSet = GatewayCommand.ruleSet(rules);
     spec.commandLine().getOut().print(format == Format.html ? Reports.catalogueHtml(ruleSet) : Reports.catalogueMarkdown(ruleSet));
     return GatewayCommand.OK;
