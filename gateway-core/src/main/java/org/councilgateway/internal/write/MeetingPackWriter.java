@@ -3,7 +3,6 @@ package org.councilgateway.internal.write;
 import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
-import gg.jte.output.Utf8ByteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,8 @@ public final class MeetingPackWriter {
 
   /**
    * Streams the pack as UTF-8: the same bytes as the text {@link #write(PlanAssessment, String,
-   * String, String, Changes, java.io.Writer)} writes, encoded, with each section rendered straight
-   * to bytes.
+   * String, String, Changes, java.io.Writer)} writes, encoded, each section encoded as soon as it
+   * is rendered, on the thread that rendered it.
    *
    * @param result the assessment
    * @param councilName the council's name, or null
@@ -59,8 +58,10 @@ public final class MeetingPackWriter {
       Changes changes, java.io.OutputStream out) {
     write(result, councilName, planName, planSha256, changes, text -> text.getBytes(StandardCharsets.UTF_8), out::write,
         () -> {
-          Utf8ByteOutput bytes = new Utf8ByteOutput(8192);
-          return new Rendered<>(bytes, bytes::toByteArray);
+          // Text then UTF-8 in one intrinsic step: faster than jte's byte output, which encodes
+          // each piece and copies its buffers out (measured with ReportBenchmark).
+          StringOutput text = new StringOutput(8192);
+          return new Rendered<>(text, () -> text.toString().getBytes(StandardCharsets.UTF_8));
         });
   }
 
