@@ -67,16 +67,6 @@ final class AssessCommand implements Callable<Integer> {
     }
   }
 
-  /** Says in one sentence why the output file could not be written. */
-  private int unwritable(java.io.IOException e) {
-    String why = e instanceof java.nio.file.NoSuchFileException ? "the folder it would be in does not exist"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission is denied"
-        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-        : String.valueOf(e.getMessage());
-    spec.commandLine().getErr().println(new Problem(output.toString(), 0, 0, "cannot be written: " + why + "."));
-    return GatewayCommand.UNUSABLE;
-  }
-
   private static java.security.MessageDigest sha256() {
     try {
       return java.security.MessageDigest.getInstance("SHA-256");
@@ -175,9 +165,9 @@ final class AssessCommand implements Callable<Integer> {
       try (java.io.OutputStream file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(output), 1 << 16)) {
         report.write(file);
       } catch (java.io.IOException e) {
-        return unwritable(e);
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e);
       } catch (java.io.UncheckedIOException e) {
-        return unwritable(e.getCause());
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e.getCause());
       }
     } else if (root.bytesOut != null) {
       spec.commandLine().getOut().flush();

@@ -80,10 +80,10 @@ final class DiffCommand implements Callable<Integer> {
     } else {
       try (java.io.Writer out = Files.newBufferedWriter(output, java.nio.charset.StandardCharsets.UTF_8)) {
         write(diff, out);
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        spec.commandLine().getErr().println(new org.councilgateway.Problem(output.toString(), 0, 0, "cannot be written: "
-            + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage() + "."));
-        return GatewayCommand.UNUSABLE;
+      } catch (java.io.IOException e) {
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e);
+      } catch (java.io.UncheckedIOException e) {
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e.getCause());
       }
     }
     return diff.isEmpty() ? GatewayCommand.OK : GatewayCommand.FAILED;

@@ -194,6 +194,24 @@ public final class GatewayCommand implements Runnable {
     return Gateway.of(ruleSet(rules), options());
   }
 
+  /**
+   * Says in one sentence, on {@code err}, why an output file could not be written, for every command
+   * that writes one.
+   *
+   * @param err where to say it
+   * @param file the file that could not be written
+   * @param e why
+   * @return {@link #UNUSABLE}
+   */
+  static int unwritable(PrintWriter err, java.nio.file.Path file, java.io.IOException e) {
+    String why = e instanceof java.nio.file.NoSuchFileException ? "the folder it would be in does not exist"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission is denied"
+        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        : String.valueOf(e.getMessage());
+    err.println(new org.councilgateway.Problem(file.toString(), 0, 0, "cannot be written: " + why + "."));
+    return UNUSABLE;
+  }
+
   /** The command's version, from the jar. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

@@ -67,10 +67,7 @@ final class OcdsCommand implements Callable<Integer> {
       try {
         Files.writeString(output, draft, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        String why = e instanceof java.nio.file.NoSuchFileException ? "the folder it would be in does not exist"
-            : e instanceof java.nio.file.AccessDeniedException ? "permission is denied" : String.valueOf(e.getMessage());
-        err.println(new Problem(output.toString(), 0, 0, "cannot be written: " + why + "."));
-        return GatewayCommand.UNUSABLE;
+        return GatewayCommand.unwritable(err, output, e);
       }
     } else {
       spec.commandLine().getOut().print(draft);

@@ -131,7 +131,7 @@ final class TemplateCommand implements Callable<Integer> {
       try {
         Files.writeString(output, header, java.nio.charset.StandardCharsets.UTF_8);
       } catch (IOException e) {
-        return unwritable(e);
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e);
       }
       return GatewayCommand.OK;
     }
@@ -143,19 +143,11 @@ final class TemplateCommand implements Callable<Integer> {
     try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(output))) {
       write(out, columns, reference);
     } catch (IOException e) {
-      return unwritable(e);
+      return GatewayCommand.unwritable(spec.commandLine().getErr(), output, e);
     }
     return GatewayCommand.OK;
   }
 
-  /** Says in one sentence why the file could not be written. */
-  private int unwritable(IOException e) {
-    String why = e instanceof java.nio.file.NoSuchFileException ? "the folder it would be in does not exist"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission is denied"
-        : String.valueOf(e.getMessage());
-    spec.commandLine().getErr().println(new Problem(output.toString(), 0, 0, "cannot be written: " + why + "."));
-    return GatewayCommand.UNUSABLE;
-  }
 
   /**
    * Writes the workbook: the proposals sheet, the sheet explaining the columns, and the codes the

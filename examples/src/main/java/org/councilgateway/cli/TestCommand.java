@@ -54,10 +54,10 @@ final class TestCommand implements Callable<Integer> {
     if (junitXml != null) {
       try (java.io.Writer xml = java.nio.file.Files.newBufferedWriter(junitXml, java.nio.charset.StandardCharsets.UTF_8)) {
         ScenarioReport.junitXml(report, java.time.LocalDateTime.now(), hostname(), xml);
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
-        spec.commandLine().getErr().println(new org.councilgateway.Problem(junitXml.toString(), 0, 0,
-            "cannot be written: " + (e instanceof java.io.UncheckedIOException u ? u.getCause() : e).getMessage() + "."));
-        return GatewayCommand.UNUSABLE;
+      } catch (java.io.IOException e) {
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), junitXml, e);
+      } catch (java.io.UncheckedIOException e) {
+        return GatewayCommand.unwritable(spec.commandLine().getErr(), junitXml, e.getCause());
       }
     }
     boolean covered = coverageMin == null || report.coverage() + 1e-9 >= coverageMin;
