@@ -17,12 +17,18 @@ import org.councilgateway.internal.ReadLimits;
 public final class PlanReader {
   private static final PlanReader DEFAULT = new PlanReader(GatewayOptions.defaults());
 
+  private final GatewayOptions options;
   private final PlanParser parser;
   private final ReadLimits limits;
 
   private PlanReader(GatewayOptions options) {
+    this(options, java.util.List.of());
+  }
+
+  private PlanReader(GatewayOptions options, java.util.List<org.councilgateway.facts.LocalField> localFields) {
+    this.options = options;
     this.limits = ReadLimits.of(options.limits());
-    this.parser = new PlanParser(limits, options.executor());
+    this.parser = new PlanParser(limits, options.executor(), localFields);
   }
 
   /**
@@ -45,6 +51,32 @@ public final class PlanReader {
   public static PlanReader create(GatewayOptions options) {
     Objects.requireNonNull(options, "options");
     return options == GatewayOptions.defaults() ? DEFAULT : new PlanReader(options);
+  }
+
+  /**
+   * A reader like this one that also reads the local fields a rule set's reference data declares
+   * ({@code localFields}): a proposal may then carry them under {@code local}, and a spreadsheet as
+   * {@code local.NAME} columns, each read and checked as its declared type. Without it, a plan that
+   * carries a local field is refused at that field, as no local field is declared.
+   *
+   * @param rules the rule set the plan is to be assessed with
+   * @return the reader
+   */
+  public PlanReader forRules(RuleSet rules) {
+    Objects.requireNonNull(rules, "rules");
+    var localFields = rules.referenceData().localFields();
+    return localFields.isEmpty() ? new PlanReader(options) : new PlanReader(options, localFields);
+  }
+
+  /**
+   * The columns a plan's spreadsheet may have when read by this reader, in the order
+   * {@code gateway template} writes them: {@link #spreadsheetColumns()}, then a {@code local.NAME}
+   * column for each local field of the rule set it was made {@link #forRules for}.
+   *
+   * @return the column headers
+   */
+  public java.util.List<String> columns() {
+    return parser.columns();
   }
 
   /**

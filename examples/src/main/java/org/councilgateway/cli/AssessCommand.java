@@ -129,29 +129,36 @@ final class AssessCommand implements Callable<Integer> {
     }
   }
 
+  private static Gateway join(java.util.concurrent.CompletableFuture<Gateway> loading) {
+    try {
+      return loading.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
   @Override
   public Integer call() {
     if (since != null && format == Format.csv) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--since shows what changed in the text, json and html reports; csv lists the findings only.");
     }
-    // Load the rules while the plan is read: the two take similar time and share nothing.
+    // Load the bundled rules while the plan is read: the two take similar time and share nothing. A
+    // rules directory of the council's own may declare local fields, which the reader must know.
     java.util.concurrent.CompletableFuture<Gateway> loading =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
     long started = System.nanoTime();
     boolean standardInput = plan.toString().equals("-");
     java.security.MessageDigest digest = sha256();
-    Plan read = standardInput
-        ? PlanReader.create(GatewayCommand.options()).readStream(new java.security.DigestInputStream(System.in, digest),
-            STANDARD_INPUT)
-        : PlanReader.create(GatewayCommand.options()).read(plan);
-    long wasRead = System.nanoTime();
-    Gateway gateway;
-    try {
-      gateway = loading.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    PlanReader reader = PlanReader.create(GatewayCommand.options());
+    if (rules != null) {
+      reader = reader.forRules(join(loading).ruleSet());
     }
+    Plan read = standardInput
+        ? reader.readStream(new java.security.DigestInputStream(System.in, digest), STANDARD_INPUT)
+        : reader.read(plan);
+    long wasRead = System.nanoTime();
+    Gateway gateway = join(loading);
     long loaded = System.nanoTime();
     PlanAssessment result = gateway.assess(read, asOf);
     Changes changes = since == null ? null : Changes.since(since, result, GatewayCommand.options());

@@ -56,9 +56,10 @@ final class DiffCommand implements Callable<Integer> {
     CompletableFuture<Gateway> newRules = CompletableFuture.supplyAsync(() -> GatewayCommand.gateway(rules));
     List<Diff.Part> parts = new ArrayList<>();
     if (Files.isDirectory(plan)) {
-      List<Scenario> scenarios = ScenarioReader.read(List.of(plan));
       Gateway before = join(baseRules);
       Gateway after = join(newRules);
+      // Read for the new rules: their local fields, and the settings a scenario's values may read.
+      List<Scenario> scenarios = ScenarioReader.read(List.of(plan), after.ruleSet());
       for (Scenario scenario : scenarios) {
         LocalDate date = asOf != null ? asOf : scenario.asOf();
         parts.add(new Diff.Part(scenario.file() + " (" + scenario.name() + ")", before.assess(scenario.plan(), date),
@@ -70,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
         return GatewayCommand.UNUSABLE;
       }
     } else {
-      Plan read = PlanReader.create(GatewayCommand.options()).read(plan);
+      // The plan is read for the new rules, whose local fields it may carry.
+      Plan read = PlanReader.create(GatewayCommand.options()).forRules(join(newRules).ruleSet()).read(plan);
       LocalDate date = asOf != null ? asOf : read.asOf() != null ? read.asOf() : LocalDate.now();
       parts.add(new Diff.Part(null, join(baseRules).assess(read, date), join(newRules).assess(read, date)));
     }

@@ -16,6 +16,7 @@ import org.councilgateway.RuleSet;
 import org.councilgateway.facts.ClientGroup;
 import org.councilgateway.facts.Directorate;
 import org.councilgateway.facts.PartnerCommissioner;
+import org.councilgateway.facts.LocalField;
 import org.councilgateway.facts.ReferenceData;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.model.ChangeType;
@@ -120,7 +121,9 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> columns = PlanReader.spreadsheetColumns();
+    // A rules directory may declare local fields: each is a local.NAME column after the format's own.
+    List<String> columns = rules == null ? PlanReader.spreadsheetColumns()
+        : PlanReader.create().forRules(GatewayCommand.ruleSet(rules)).columns();
     if (format == Format.csv) {
       String header = String.join(",", columns) + "\r\n";
       if (output == null) {
@@ -175,8 +178,23 @@ final class TemplateCommand implements Callable<Integer> {
     lists.put("contractMonitoring.level", names(MonitoringLevel.values()));
     lists.put("stage", names(GateStage.values()));
     List<String> booleans = List.of("TRUE", "FALSE");
+    Map<String, String[]> explainedLocal = new LinkedHashMap<>();
+    for (LocalField field : reference.localFields()) {
+      String column = "local." + field.name();
+      explainedLocal.put(column, new String[] {"", field.description() + " (a local field: " + switch (field.type()) {
+        case BOOLEAN -> "TRUE or FALSE";
+        case NUMBER -> "a whole number";
+        case TEXT -> "a text";
+        case DATE -> "a date cell, or text yyyy-MM-dd";
+        case CODES -> "codes separated by ;" + (field.values().isEmpty() ? "" : ": " + String.join(", ", field.values()));
+      } + ").", ""});
+      if (field.type() == LocalField.Type.CODES && !field.values().isEmpty()) {
+        lists.put(column, field.values());
+      }
+    }
     for (String column : columns) {
-      if (EXPLAINED.get(column) != null && EXPLAINED.get(column)[1].startsWith("TRUE")) {
+      String[] about = EXPLAINED.containsKey(column) ? EXPLAINED.get(column) : explainedLocal.get(column);
+      if (about != null && about[1].startsWith("TRUE") || about != null && about[1].contains("(a local field: TRUE")) {
         lists.put(column, booleans);
       }
     }
@@ -203,13 +221,15 @@ final class TemplateCommand implements Callable<Integer> {
         // A code list that holds every valid value refuses others; a list cell (several codes
         // separated by ;) and the reference data's open codes only offer theirs.
         boolean closed = values == booleans || !isList(column) && !column.equals("leadDirectorate")
-            && !column.equals("serviceArea");
+            && !column.equals("serviceArea") && !column.startsWith("local.");
         proposals.range(1, c, ROWS, c).validateWithList(codes.range(1, codeColumn, values.size(), codeColumn))
             .allowBlank(true).showErrorMessage(closed)
             .errorStyle(closed ? DataValidationErrorStyle.STOP : DataValidationErrorStyle.INFORMATION)
             .errorTitle(column).error(column + " must be one of the codes in the list.");
       }
-      if (column.equals("startDate") || column.equals("serviceReviewedOn")) {
+      boolean localDate = reference.localFields().stream()
+          .anyMatch(f -> f.type() == LocalField.Type.DATE && column.equals("local." + f.name()));
+      if (column.equals("startDate") || column.equals("serviceReviewedOn") || localDate) {
         proposals.style(c).format("yyyy-mm-dd").set();
       }
     }
@@ -225,7 +245,8 @@ final class TemplateCommand implements Callable<Integer> {
     explained.width(2, 90);
     explained.width(3, 50);
     for (int r = 0; r < columns.size(); r++) {
-      String[] about = EXPLAINED.getOrDefault(columns.get(r), new String[] {"", "", ""});
+      String[] about = EXPLAINED.containsKey(columns.get(r)) ? EXPLAINED.get(columns.get(r))
+          : explainedLocal.getOrDefault(columns.get(r), new String[] {"", "", ""});
       explained.value(r + 1, 0, columns.get(r));
       explained.value(r + 1, 1, about[0]);
       explained.value(r + 1, 2, about[1]);

@@ -47,7 +47,7 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Gateway gateway = GatewayCommand.gateway(rules);
-    List<Scenario> loaded = ScenarioReader.read(scenarios);
+    List<Scenario> loaded = ScenarioReader.read(scenarios, gateway.ruleSet());
     ScenarioRunner.Report report = ScenarioRunner.runAll(gateway, loaded);
     spec.commandLine().getOut().print(ScenarioReport.text(report));
     spec.commandLine().getOut().flush();

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param settings the local policy numbers
  * @param jointWorkplans the service areas partner commissioners have agreed to commission jointly
  * @param gateRequirements what each gate stage requires, one fact per stage and code
+ * @param localFields the council's own fields, which proposals may carry under {@code local}
+ * @param localSettings the council's own settings, whose values {@code settings} gives
  */
 public record ReferenceData(
     List<Directorate> directorates,
@@ -31,7 +33,9 @@ public record ReferenceData(
     List<SafeguardingSensitive> safeguardingSensitive,
     Settings settings,
     List<JointWorkplan> jointWorkplans,
-    List<GateRequirement> gateRequirements) {
+    List<GateRequirement> gateRequirements,
+    List<LocalField> localFields,
+    List<LocalField> localSettings) {
 
   /**
    * Checks the values and copies the lists.
@@ -47,6 +51,8 @@ public record ReferenceData(
    * @param settings the local policy numbers
    * @param jointWorkplans the service areas partner commissioners have agreed to commission jointly
    * @param gateRequirements what each gate stage requires, one fact per stage and code
+   * @param localFields the council's own fields, or null for none
+   * @param localSettings the council's own settings, or null for none
    */
   public ReferenceData {
     directorates = List.copyOf(directorates);
@@ -60,6 +66,32 @@ public record ReferenceData(
     Objects.requireNonNull(settings, "settings");
     jointWorkplans = List.copyOf(jointWorkplans);
     gateRequirements = List.copyOf(gateRequirements);
+    localFields = localFields == null ? List.of() : List.copyOf(localFields);
+    localSettings = localSettings == null ? List.of() : List.copyOf(localSettings);
+  }
+
+  /**
+   * Reference data with no local fields or settings.
+   *
+   * @param directorates the directorates
+   * @param serviceAreas the service areas
+   * @param interdependencies the links between service areas
+   * @param protectedCharacteristics the protected characteristics, in output order
+   * @param clientGroups the client groups
+   * @param partnerCommissioners the partner commissioners
+   * @param inHouseCapability the service areas the council can deliver itself
+   * @param safeguardingSensitive the safeguarding-sensitive service areas
+   * @param settings the local policy numbers
+   * @param jointWorkplans the service areas partner commissioners have agreed to commission jointly
+   * @param gateRequirements what each gate stage requires, one fact per stage and code
+   */
+  public ReferenceData(List<Directorate> directorates, List<ServiceArea> serviceAreas,
+      List<Interdependency> interdependencies, List<String> protectedCharacteristics, List<ClientGroup> clientGroups,
+      List<PartnerCommissioner> partnerCommissioners, List<InHouseCapability> inHouseCapability,
+      List<SafeguardingSensitive> safeguardingSensitive, Settings settings, List<JointWorkplan> jointWorkplans,
+      List<GateRequirement> gateRequirements) {
+    this(directorates, serviceAreas, interdependencies, protectedCharacteristics, clientGroups, partnerCommissioners,
+        inHouseCapability, safeguardingSensitive, settings, jointWorkplans, gateRequirements, null, null);
   }
 
   /**

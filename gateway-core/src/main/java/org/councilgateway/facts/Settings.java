@@ -11,6 +11,8 @@ package org.councilgateway.facts;
  * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
  * @param serviceReviewValidityMonths how long a review of the existing service stays current
  * @param councilName the council's name for reports, or null; it decides nothing
+ * @param local the local settings the reference data declares ({@code localSettings}), by name;
+ *     never null
  */
 public record Settings(
     long keyDecisionValue,
@@ -20,7 +22,8 @@ public record Settings(
     int blanketReductionCount,
     int cumulativeProviderCount,
     int serviceReviewValidityMonths,
-    String councilName) {
+    String councilName,
+    org.councilgateway.model.LocalValues local) {
 
   /** The service review validity when the reference data does not set one, in months. */
   public static final int DEFAULT_SERVICE_REVIEW_VALIDITY_MONTHS = 12;
@@ -36,8 +39,10 @@ public record Settings(
    * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
    * @param serviceReviewValidityMonths how long a review of the existing service stays current
    * @param councilName the council's name for reports, or null; it decides nothing
+   * @param local the local settings, or null for none
    */
   public Settings {
+    local = local == null ? org.councilgateway.model.LocalValues.EMPTY : local;
     if (keyDecisionValue < 0) {
       throw new IllegalArgumentException("keyDecisionValue must not be negative but was " + keyDecisionValue);
     }
@@ -49,6 +54,24 @@ public record Settings(
     requirePositive("blanketReductionCount", blanketReductionCount);
     requirePositive("cumulativeProviderCount", cumulativeProviderCount);
     requirePositive("serviceReviewValidityMonths", serviceReviewValidityMonths);
+  }
+
+  /**
+   * Settings with no local settings.
+   *
+   * @param keyDecisionValue an annual value above this is a key decision
+   * @param keyDecisionWards naming at least this many wards makes a key decision
+   * @param eiaValidityMonths how long a completed EIA stays current
+   * @param overlapWindowMonths how close two start dates must be to overlap
+   * @param blanketReductionCount how many reductions by the same percentage make a blanket reduction
+   * @param cumulativeProviderCount on how many reductions or decommissionings a voluntary-sector provider is hit cumulatively
+   * @param serviceReviewValidityMonths how long a review of the existing service stays current
+   * @param councilName the council's name for reports, or null; it decides nothing
+   */
+  public Settings(long keyDecisionValue, int keyDecisionWards, int eiaValidityMonths, int overlapWindowMonths,
+      int blanketReductionCount, int cumulativeProviderCount, int serviceReviewValidityMonths, String councilName) {
+    this(keyDecisionValue, keyDecisionWards, eiaValidityMonths, overlapWindowMonths, blanketReductionCount,
+        cumulativeProviderCount, serviceReviewValidityMonths, councilName, null);
   }
 
   private static void requirePositive(String name, int value) {

@@ -45,6 +45,8 @@ import java.util.Objects;
  * @param stage where it stands in the commissioning cycle, or null when not stated
  * @param origin where it came from (such as the procurement notice it was imported from), or null;
  *     carried into the assessment output unchanged, it takes no part in any rule
+ * @param local the council's own fields, declared in the reference data ({@code localFields});
+ *     never null, {@link LocalValues#EMPTY} when there are none
  */
 public record Proposal(
     String id,
@@ -77,7 +79,8 @@ public record Proposal(
     boolean socialValueConsidered,
     ContractMonitoring contractMonitoring,
     GateStage stage,
-    Origin origin) {
+    Origin origin,
+    LocalValues local) {
 
   /** The client group that names council staff rather than service users. */
   public static final String COUNCIL_STAFF = "COUNCIL_STAFF";
@@ -117,6 +120,7 @@ public record Proposal(
    * @param contractMonitoring who monitors the contract and how closely, or null when not stated
    * @param stage where it stands in the commissioning cycle, or null when not stated
    * @param origin where it came from, or null
+   * @param local the council's own fields, or null for none
    */
   public Proposal {
     Objects.requireNonNull(id, "id");
@@ -147,6 +151,57 @@ public record Proposal(
     wards = Lists.distinct(wards);
     staffing = staffing == null ? Staffing.NONE : staffing;
     eia = eia == null ? EiaRecord.NONE : eia;
+    local = local == null ? LocalValues.EMPTY : local;
+  }
+
+  /**
+   * A proposal with no local fields, as proposals were made before they were added.
+   *
+   * @param id the proposal's id, unique in a plan
+   * @param title its title
+   * @param leadDirectorate the directorate leading it
+   * @param serviceArea the service area it commissions
+   * @param changeType what it does to the service
+   * @param objectives the commissioning objectives stated
+   * @param outcomes the outcomes it seeks (free text)
+   * @param annualValue its value a year, or null when not stated
+   * @param termMonths its term in months, or null when not stated
+   * @param startDate when it starts, or null when not stated
+   * @param reductionPercent for a reduction, by how much (above 0, at most 100), or null
+   * @param affectedDirectorates directorates the commissioner declares affected
+   * @param fundingSources where its money comes from
+   * @param clientGroups the client groups it serves
+   * @param partners partner organisations involved
+   * @param deliveryOptions the delivery options considered
+   * @param commissionerManagesInHouseProvider whether the commissioner also manages the in-house provider
+   * @param consulted the groups consulted
+   * @param consultedDirectorates the directorates consulted
+   * @param risksAssessed whether risks have been assessed
+   * @param paymentModel how the provider is to be paid, or null when not stated
+   * @param provider the provider, or null when none is named
+   * @param eligibilityChange whether eligibility for the service changes
+   * @param staffing the effect on council posts
+   * @param wards the wards it names
+   * @param eia the equality impact assessments done so far
+   * @param serviceReviewedOn when the existing service was last reviewed, or null when not stated
+   * @param socialValueConsidered whether social value has been considered for the procurement
+   * @param contractMonitoring who monitors the contract and how closely, or null when not stated
+   * @param stage where it stands in the commissioning cycle, or null when not stated
+   * @param origin where it came from, or null
+   */
+  public Proposal(String id, String title, String leadDirectorate, String serviceArea, ChangeType changeType,
+      List<String> objectives, List<String> outcomes, Long annualValue, Integer termMonths, LocalDate startDate,
+      BigDecimal reductionPercent, List<String> affectedDirectorates, List<FundingSource> fundingSources,
+      List<String> clientGroups, List<String> partners, List<DeliveryOption> deliveryOptions,
+      boolean commissionerManagesInHouseProvider, List<Consultee> consulted, List<String> consultedDirectorates,
+      boolean risksAssessed, PaymentModel paymentModel, Provider provider, boolean eligibilityChange,
+      Staffing staffing, List<String> wards, EiaRecord eia, LocalDate serviceReviewedOn,
+      boolean socialValueConsidered, ContractMonitoring contractMonitoring, GateStage stage, Origin origin) {
+    this(id, title, leadDirectorate, serviceArea, changeType, objectives, outcomes, annualValue, termMonths,
+        startDate, reductionPercent, affectedDirectorates, fundingSources, clientGroups, partners, deliveryOptions,
+        commissionerManagesInHouseProvider, consulted, consultedDirectorates, risksAssessed, paymentModel, provider,
+        eligibilityChange, staffing, wards, eia, serviceReviewedOn, socialValueConsidered, contractMonitoring, stage,
+        origin, null);
   }
 
   /**
@@ -195,7 +250,7 @@ public record Proposal(
         startDate, reductionPercent, affectedDirectorates, fundingSources, clientGroups, partners, deliveryOptions,
         commissionerManagesInHouseProvider, consulted, consultedDirectorates, risksAssessed, paymentModel, provider,
         eligibilityChange, staffing, wards, eia, serviceReviewedOn, socialValueConsidered, contractMonitoring, stage,
-        null);
+        null, null);
   }
 
   /**
@@ -248,7 +303,7 @@ public record Proposal(
         .risksAssessed(risksAssessed).paymentModel(paymentModel).provider(provider)
         .eligibilityChange(eligibilityChange).staffing(staffing).wards(wards).eia(eia)
         .serviceReviewedOn(serviceReviewedOn).socialValueConsidered(socialValueConsidered)
-        .contractMonitoring(contractMonitoring).stage(stage).origin(origin);
+        .contractMonitoring(contractMonitoring).stage(stage).origin(origin).local(local);
   }
 
   /** Builds a {@link Proposal}; every setter returns the builder. Not thread-safe. */
@@ -284,6 +339,7 @@ public record Proposal(
     private ContractMonitoring contractMonitoring;
     private GateStage stage;
     private Origin origin;
+    private LocalValues local;
 
     private Builder() {}
 
@@ -514,6 +570,14 @@ public record Proposal(
     public Builder origin(Origin value) { this.origin = value; return this; }
 
     /**
+     * Sets the council's own fields.
+     *
+     * @param value the local fields, or null for none
+     * @return this builder
+     */
+    public Builder local(LocalValues value) { this.local = value; return this; }
+
+    /**
      * Builds the proposal.
      *
      * @return the proposal
@@ -531,7 +595,7 @@ public record Proposal(
           annualValue, termMonths, startDate, reductionPercent, affectedDirectorates, fundingSources,
           clientGroups, partners, deliveryOptions, commissionerManagesInHouseProvider, consulted,
           consultedDirectorates, risksAssessed, paymentModel, provider, eligibilityChange, staffing,
-          wards, eia, serviceReviewedOn, socialValueConsidered, contractMonitoring, stage, origin);
+          wards, eia, serviceReviewedOn, socialValueConsidered, contractMonitoring, stage, origin, local);
     }
 
     private static void required(Object value, String name) {

@@ -25,6 +25,7 @@ import org.councilgateway.Limits;
 import org.councilgateway.Plan;
 import org.councilgateway.PlanReader;
 import org.councilgateway.Problem;
+import org.councilgateway.RuleSet;
 import org.councilgateway.internal.BoundedRead;
 import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.internal.LocatedTree;
@@ -48,6 +49,9 @@ public final class ScenarioReader {
   private static final JsonFactory JSON = READ_LIMITS.jsonFactory();
   private static final YAMLFactory YAML = READ_LIMITS.yamlFactory();
   private static final PlanParser PLANS = new PlanParser(READ_LIMITS, Runnable::run);
+  /** A value that reads a setting: {@code {name}}, or {@code {name} + N} or {@code {name} - N}. */
+  private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile(
+      "\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}\\s*(?:([+-])\\s*([0-9]{1,18}))?");
 
   private ScenarioReader() {}
 
@@ -60,12 +64,28 @@ public final class ScenarioReader {
    * @throws GatewayException with every problem when any file is unusable
    */
   public static List<Scenario> read(List<Path> paths) {
+    return read(paths, null);
+  }
+
+  /**
+   * Reads scenarios from files and directories, as {@link #read(List)} does, for a rule set: their
+   * proposals may carry the local fields its reference data declares, and a number may read one of
+   * its settings, as {@code annualValue: "{keyDecisionValue} + 1"}, so that a scenario at a
+   * threshold follows the threshold when it changes. Any whole-number setting, and any local
+   * setting of type number, may be read, with a whole number added or taken away.
+   *
+   * @param paths files or directories
+   * @param rules the rule set the scenarios are for, or null for none (then neither is allowed)
+   * @return every scenario, in file order
+   * @throws GatewayException with every problem when any file is unusable
+   */
+  public static List<Scenario> read(List<Path> paths, RuleSet rules) {
     List<Scenario> scenarios = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Path path : paths) {
       for (Path file : files(path, problems)) {
         try {
-          scenarios.addAll(readFile(file));
+          scenarios.addAll(new ScenarioFile(file, rules).read());
         } catch (GatewayException e) {
           problems.addAll(e.problems());
         }
@@ -109,7 +129,7 @@ public final class ScenarioReader {
    * @throws GatewayException with every problem when it is unusable
    */
   public static List<Scenario> readFile(Path file) {
-    return new ScenarioFile(file).read();
+    return new ScenarioFile(file, null).read();
   }
 
   /** One scenario file as it is read, so that each problem is reported at its place. */
@@ -117,11 +137,16 @@ public final class ScenarioReader {
     private final Path file;
     private final String shown;
     private final List<Problem> problems = new ArrayList<>();
+    private final RuleSet rules;
+    private final PlanParser plans;
     private LocatedTree tree;
 
-    ScenarioFile(Path file) {
+    ScenarioFile(Path file, RuleSet rules) {
       this.file = file;
       this.shown = file.toString();
+      this.rules = rules;
+      this.plans = rules == null || rules.referenceData().localFields().isEmpty() ? PLANS
+          : new PlanParser(READ_LIMITS, Runnable::run, rules.referenceData().localFields());
     }
 
     List<Scenario> read() {
@@ -256,7 +281,7 @@ public final class ScenarioReader {
             problem(planNode, label + "\"plan\" is not a file name: " + e.getReason() + ".");
             return null;
           }
-          return PlanReader.create().read(planFile);
+          return rules == null ? PlanReader.create().read(planFile) : PlanReader.create().forRules(rules).read(planFile);
         }
         if (proposals != null) {
           if (!proposals.isArray()) {
@@ -264,8 +289,9 @@ public final class ScenarioReader {
             return null;
           }
           ObjectNode document = JsonNodeFactory.instance.objectNode();
-          document.set("proposals", proposals);
-          return PLANS.plan(document, shown);
+          int before = problems.size();
+          document.set("proposals", settingsRead(proposals, label));
+          return problems.size() > before ? null : plans.plan(document, shown);
         }
         problem(node, label + "a scenario needs \"proposals\" or a \"plan\" file.");
       } catch (InvalidPlanException e) {
@@ -273,6 +299,59 @@ public final class ScenarioReader {
         e.problems().forEach(p -> problem(at, label + p));
       }
       return null;
+    }
+
+    /**
+     * The proposals with each text that reads a setting ({@code "{keyDecisionValue} + 1"}) made the
+     * number it comes to; the rest as they are. Each setting that cannot be read is a problem at its
+     * value.
+     */
+    private JsonNode settingsRead(JsonNode node, String label) {
+      if (node.isTextual() && node.asText().strip().startsWith("{")) {
+        java.util.regex.Matcher matcher = SETTING.matcher(node.asText().strip());
+        if (!matcher.matches()) {
+          return node;
+        }
+        String name = matcher.group(1);
+        Long value = rules == null ? null : setting(rules.referenceData().settings(), name);
+        if (rules == null) {
+          problem(node, label + node.asText() + " reads a setting, which needs the rule set: read the scenarios with"
+              + " gateway test, or ScenarioReader.read(paths, rules).");
+          return node;
+        }
+        if (value == null) {
+          java.util.Set<String> known = numberSettings(rules.referenceData().settings()).keySet();
+          String closest = org.councilgateway.internal.Names.closest(name, known);
+          problem(node, label + "{" + name + "} is not a number setting of this rule set"
+              + (closest == null ? "" : "; did you mean {" + closest + "}?") + " The number settings are "
+              + String.join(", ", known) + ".");
+          return node;
+        }
+        long offset = matcher.group(2) == null ? 0 : Long.parseLong(matcher.group(3));
+        try {
+          long result = "-".equals(matcher.group(2)) ? Math.subtractExact(value, offset) : Math.addExact(value, offset);
+          return JsonNodeFactory.instance.numberNode(result);
+        } catch (ArithmeticException e) {
+          problem(node, label + node.asText() + " comes to more than the largest whole number.");
+          return node;
+        }
+      }
+      if (node.isArray()) {
+        com.fasterxml.jackson.databind.node.ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        node.forEach(item -> copy.add(settingsRead(item, label)));
+        return node.equals(copy) ? node : copy;
+      }
+      if (node.isObject()) {
+        boolean changed = false;
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          JsonNode value = settingsRead(field.getValue(), label);
+          changed |= value != field.getValue();
+          copy.set(field.getKey(), value);
+        }
+        return changed ? copy : node;
+      }
+      return node;
     }
 
     private List<Expectation> expectations(JsonNode node, String label) {
@@ -379,6 +458,28 @@ public final class ScenarioReader {
       }
       return values;
     }
+  }
+
+  /** The whole-number settings by name, the gateway's own and then the local ones of type number. */
+  private static Map<String, Long> numberSettings(org.councilgateway.facts.Settings settings) {
+    Map<String, Long> numbers = new java.util.LinkedHashMap<>();
+    numbers.put("keyDecisionValue", settings.keyDecisionValue());
+    numbers.put("keyDecisionWards", (long) settings.keyDecisionWards());
+    numbers.put("eiaValidityMonths", (long) settings.eiaValidityMonths());
+    numbers.put("overlapWindowMonths", (long) settings.overlapWindowMonths());
+    numbers.put("blanketReductionCount", (long) settings.blanketReductionCount());
+    numbers.put("cumulativeProviderCount", (long) settings.cumulativeProviderCount());
+    numbers.put("serviceReviewValidityMonths", (long) settings.serviceReviewValidityMonths());
+    settings.local().values().forEach((name, value) -> {
+      if (value instanceof Long number) {
+        numbers.put(name, number);
+      }
+    });
+    return numbers;
+  }
+
+  private static Long setting(org.councilgateway.facts.Settings settings, String name) {
+    return numberSettings(settings).get(name);
   }
 
   private static GatewayException unusable(Problem problem) {

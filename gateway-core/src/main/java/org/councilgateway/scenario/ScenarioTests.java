@@ -33,7 +33,7 @@ public final class ScenarioTests {
   // JUnit is an optional dependency (requires static in module-info): only a JUnit test calls this.
   @SuppressWarnings("exports")
   public static Stream<DynamicTest> of(Gateway gateway, Path... paths) {
-    List<Scenario> scenarios = ScenarioReader.read(List.of(paths));
+    List<Scenario> scenarios = ScenarioReader.read(List.of(paths), gateway.ruleSet());
     return scenarios.stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(), Path.of(scenario.file()).toUri(), () -> {
       ScenarioResult result = ScenarioRunner.run(gateway, scenario);
       if (!result.passed()) {

@@ -307,6 +307,33 @@ final class Fields {
     return values;
   }
 
+  /**
+   * @param allowed the codes the list may hold; empty for any
+   * @return the non-empty texts of a list at {@code path}/{@code field}, in order, or null when it is
+   *     left out or not a list; each other entry, and each not allowed, is an error
+   */
+  List<String> codes(JsonNode node, String path, String field, List<String> allowed) {
+    JsonNode list = list(node, path, field);
+    if (list == null) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (BoundedTree.fault(item) != null) {
+        error(path + "/" + field + "/" + i, BoundedTree.fault(item).sentence("Entry " + i + " of " + field));
+      } else if (!item.isTextual() || item.asText().isBlank()) {
+        error(path + "/" + field + "/" + i, "Entry " + i + " of " + field + " must be a code, but was " + show(item) + ".");
+      } else if (!allowed.isEmpty() && !allowed.contains(item.asText())) {
+        error(path + "/" + field + "/" + i, "Entry " + i + " of " + field + " must be one of " + String.join(", ", allowed)
+            + ", but was " + show(item) + ".");
+      } else if (!values.contains(item.asText())) {
+        values.add(item.asText());
+      }
+    }
+    return values;
+  }
+
   /** @return the codes of a list of the proposal's own, in order; each other entry is an error */
   <E extends Enum<E>> List<E> enums(JsonNode node, String field, Class<E> type) {
     JsonNode list = list(node, "", field);

@@ -5,7 +5,10 @@ import static org.councilgateway.internal.read.DocumentReader.unusable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,7 @@ import org.councilgateway.Problem;
 import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.internal.Parallel;
 import org.councilgateway.internal.ReadLimits;
+import org.councilgateway.facts.LocalField;
 import org.councilgateway.model.Proposal;
 
 /**
@@ -38,6 +42,8 @@ public final class PlanParser {
   private final Executor executor;
   private final DocumentReader documents;
   private final ReadLimits limits;
+  private final Map<String, LocalField> localFields;
+  private final Map<String, SheetReader.Kind> columns;
 
   /**
    * Creates a parser with limits on what it accepts.
@@ -46,9 +52,25 @@ public final class PlanParser {
    * @param executor where a long plan's proposals are read side by side
    */
   public PlanParser(ReadLimits limits, Executor executor) {
+    this(limits, executor, List.of());
+  }
+
+  /**
+   * Creates a parser with limits on what it accepts, for plans that may carry local fields.
+   *
+   * @param limits the limits
+   * @param executor where a long plan's proposals are read side by side
+   * @param localFields the local fields the reference data declares, which a proposal may carry
+   *     under {@code local} (a spreadsheet as {@code local.NAME} columns)
+   */
+  public PlanParser(ReadLimits limits, Executor executor, List<LocalField> localFields) {
     this.executor = executor;
     this.documents = new DocumentReader(limits);
     this.limits = limits;
+    Map<String, LocalField> byName = new LinkedHashMap<>();
+    localFields.forEach(field -> byName.put(field.name(), field));
+    this.localFields = Collections.unmodifiableMap(byName);
+    this.columns = SheetReader.columns(localFields);
   }
 
   /**
@@ -62,7 +84,7 @@ public final class PlanParser {
    */
   public Plan csv(byte[] bytes, String name) {
     String text = CsvRows.decode(bytes);
-    return sheet(new SheetReader(name, "", limits).read(CsvRows.of(text, name, limits)));
+    return sheet(new SheetReader(name, "", limits, columns).read(CsvRows.of(text, name, limits)));
   }
 
   /**
@@ -77,7 +99,7 @@ public final class PlanParser {
   public Plan xlsx(byte[] bytes, String name) {
     ZipGuard.check(bytes, name, limits.maxDocumentChars());
     try (XlsxRows rows = XlsxRows.open(bytes, name)) {
-      return sheet(new SheetReader(name, SheetReader.sheetPrefix(rows.sheetName()), limits).read(rows));
+      return sheet(new SheetReader(name, SheetReader.sheetPrefix(rows.sheetName()), limits, columns).read(rows));
     }
   }
 
@@ -90,11 +112,21 @@ public final class PlanParser {
     return List.copyOf(SheetReader.COLUMNS.keySet());
   }
 
+  /**
+   * The columns a plan's spreadsheet may have for this parser: the format's, then a
+   * {@code local.NAME} column for each local field.
+   *
+   * @return the columns' headers
+   */
+  public List<String> columns() {
+    return List.copyOf(columns.keySet());
+  }
+
   private Plan sheet(List<SheetReader.Proposal> rows) {
     List<ProposalReader> readers = Parallel.map(java.util.stream.IntStream.range(0, rows.size()).boxed().toList(),
         index -> {
           SheetReader.Proposal row = rows.get(index);
-          ProposalReader reader = new ProposalReader(index, "/proposals/" + index, row.cells());
+          ProposalReader reader = new ProposalReader(index, "/proposals/" + index, row.cells(), localFields);
           reader.read(row.tree(), row.refused());
           return reader;
         }, executor, PARALLEL_FROM);
@@ -151,7 +183,7 @@ public final class PlanParser {
     // Each proposal reads on its own, so a long plan reads on every core; ids are then checked in order.
     List<ProposalReader> readers = Parallel.map(java.util.stream.IntStream.range(0, proposals.size()).boxed().toList(),
         index -> {
-          ProposalReader reader = new ProposalReader(index, "/proposals/" + index);
+          ProposalReader reader = new ProposalReader(index, "/proposals/" + index, localFields);
           reader.read(proposals.get(index));
           return reader;
         }, executor, PARALLEL_FROM);
@@ -189,7 +221,7 @@ public final class PlanParser {
    */
   public Proposal proposal(String content, String name, Boolean yaml) {
     JsonNode root = documents.tree(content, name, yaml);
-    ProposalReader reader = new ProposalReader(0, "");
+    ProposalReader reader = new ProposalReader(0, "", localFields);
     reader.read(root);
     Proposal proposal = reader.proposal();
     if (!reader.errors().isEmpty() || proposal == null) {

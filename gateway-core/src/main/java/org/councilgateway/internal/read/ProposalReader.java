@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.councilgateway.InputError;
 import org.councilgateway.internal.BoundedTree;
+import org.councilgateway.facts.LocalField;
 import org.councilgateway.model.ChangeType;
+import org.councilgateway.model.LocalValues;
 import org.councilgateway.model.ContractMonitoring;
 import org.councilgateway.model.GateStage;
 import org.councilgateway.model.MonitoringLevel;
@@ -47,7 +51,7 @@ final class ProposalReader {
       "affectedDirectorates", "fundingSources", "clientGroups", "partners", "deliveryOptions",
       "commissionerManagesInHouseProvider", "consulted", "consultedDirectorates", "risksAssessed", "paymentModel",
       "provider", "eligibilityChange", "staffing", "wards", "eia", "serviceReviewedOn", "socialValueConsidered",
-      "contractMonitoring", "stage", "origin");
+      "contractMonitoring", "stage", "origin", "local");
   private static final Set<String> PROVIDER_FIELDS = Set.of("name", "sector", "performance", "otherCouncilContracts");
   private static final Set<String> FUNDING_FIELDS = Set.of("source", "directorate", "annualAmount");
   private static final Set<String> STAFFING_FIELDS = Set.of("postsDeleted", "postsCreated", "postsRedesignated", "tupeTransfer");
@@ -56,23 +60,28 @@ final class ProposalReader {
   private static final Set<String> MONITORING_FIELDS = Set.of("owner", "level");
 
   private final Fields fields;
+  private final Map<String, LocalField> localFields;
   private Proposal proposal;
 
   /**
    * @param index the proposal's place in the plan, by which errors are sorted
    * @param base the proposal's JSON pointer in the document
+   * @param localFields the local fields the reference data declares, by name
    */
-  ProposalReader(int index, String base) {
+  ProposalReader(int index, String base, Map<String, LocalField> localFields) {
     this.fields = new Fields(index, base);
+    this.localFields = localFields;
   }
 
   /**
    * @param index the proposal's place in the plan, by which errors are sorted
    * @param base the proposal's JSON pointer in the document
    * @param cells where its fields stand in a spreadsheet
+   * @param localFields the local fields the reference data declares, by name
    */
-  ProposalReader(int index, String base, Fields.Cells cells) {
+  ProposalReader(int index, String base, Fields.Cells cells, Map<String, LocalField> localFields) {
     this.fields = new Fields(index, base, cells);
+    this.localFields = localFields;
   }
 
   /** The proposal's id, once read, when it is a usable one: the plan checks ids are unique by it. */
@@ -158,13 +167,14 @@ final class ProposalReader {
     ContractMonitoring monitoring = fields.object(node, "", "contractMonitoring", this::contractMonitoring);
     GateStage stage = fields.enumValue(node, "", "stage", GateStage.class, false);
     Origin origin = fields.object(node, "", "origin", this::origin);
+    LocalValues local = fields.object(node, "", "local", this::local);
     if (fields.hasErrors()) {
       return null;
     }
     return new Proposal(idValue, title, lead, area, change, objectives, outcomes, annualValue,
         termMonths == null ? null : termMonths.intValue(), startDate, reduction, affected, funding, clientGroups,
         partners, options, manages, consulted, consultedDirectorates, risks, payment, provider, eligibility,
-        staffing, wards, eia, reviewed, socialValue, monitoring, stage, origin);
+        staffing, wards, eia, reviewed, socialValue, monitoring, stage, origin, local);
   }
 
   /**
@@ -199,6 +209,47 @@ final class ProposalReader {
       }
     }
     return origin.build();
+  }
+
+  /**
+   * The council's own fields: each must be declared in the reference data's {@code localFields},
+   * and is read as its declared type, by the same checks as the format's own fields.
+   */
+  private LocalValues local(JsonNode node, String path) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (var names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      LocalField declared = localFields.get(name);
+      if (declared == null) {
+        fields.error(path + "/" + name.replace("~", "~0").replace("/", "~1"), unknownLocal(name));
+        continue;
+      }
+      Object value = switch (declared.type()) {
+        case BOOLEAN -> absent(node.get(name)) ? null : fields.bool(node, path, name);
+        case NUMBER -> fields.whole(node, path, name, Long.MAX_VALUE);
+        case TEXT -> blankIsAbsent(fields.optionalAnyText(node, path, name));
+        case DATE -> fields.date(node, path, name, false);
+        case CODES -> fields.codes(node, path, name, declared.values());
+      };
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    return new LocalValues(values);
+  }
+
+  private static String blankIsAbsent(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private String unknownLocal(String name) {
+    if (localFields.isEmpty()) {
+      return "Unknown local field \"" + name + "\": the reference data declares no local fields (localFields).";
+    }
+    String closest = org.councilgateway.internal.Names.closest(name, localFields.keySet());
+    return "Unknown local field \"" + name + "\": the reference data's localFields does not declare it"
+        + (closest == null ? "" : "; did you mean " + closest + "?")
+        + " The local fields are " + String.join(", ", localFields.keySet()) + ".";
   }
 
   private ContractMonitoring contractMonitoring(JsonNode node, String path) {

@@ -164,17 +164,43 @@ final class SheetReader {
   private final String name;
   private final String sheet;
   private final ReadLimits limits;
+  private final Map<String, Kind> columns;
 
   /**
    * @param name the file's name in messages
    * @param sheet how a cell is prefixed in a location: {@code ""} for a CSV file, the sheet's name
    *     and {@code !} for a workbook
    * @param limits the limits on rows, texts and numbers
+   * @param columns the columns the spreadsheet may have: {@link #COLUMNS}, or {@link #columns(List)}
    */
-  SheetReader(String name, String sheet, ReadLimits limits) {
+  SheetReader(String name, String sheet, ReadLimits limits, Map<String, Kind> columns) {
     this.name = name;
     this.sheet = sheet;
     this.limits = limits;
+    this.columns = columns;
+  }
+
+  /**
+   * The format's columns, then a {@code local.NAME} column for each local field, read by its type.
+   *
+   * @param localFields the local fields the reference data declares
+   * @return the columns in template order
+   */
+  static Map<String, Kind> columns(List<org.councilgateway.facts.LocalField> localFields) {
+    if (localFields.isEmpty()) {
+      return COLUMNS;
+    }
+    Map<String, Kind> columns = new LinkedHashMap<>(COLUMNS);
+    for (var field : localFields) {
+      columns.put("local." + field.name(), switch (field.type()) {
+        case BOOLEAN -> Kind.BOOLEAN;
+        case NUMBER -> Kind.NUMBER;
+        case TEXT -> Kind.TEXT;
+        case DATE -> Kind.DATE;
+        case CODES -> Kind.LIST;
+      });
+    }
+    return java.util.Collections.unmodifiableMap(columns);
   }
 
   /** A sheet's name as a location starts with it: quoted when a spreadsheet would quote it. */
@@ -251,10 +277,8 @@ final class SheetReader {
         continue;
       }
       String shown = BoundedTree.shown(NODES.textNode(text), "");
-      if (!COLUMNS.containsKey(text)) {
-        throw unusable(name, "has the header " + shown + " in cell " + cell(column, 1)
-            + ", which is not a column of the plan format (the columns are " + String.join(", ", COLUMNS.keySet())
-            + ").");
+      if (!columns.containsKey(text)) {
+        throw unusable(name, unknownHeader(shown, text, column));
       }
       Integer earlier = seen.putIfAbsent(text, column);
       if (earlier != null) {
@@ -270,6 +294,21 @@ final class SheetReader {
       }
     }
     return names;
+  }
+
+  private String unknownHeader(String shown, String text, int column) {
+    if (text.startsWith("local.")) {
+      List<String> local = columns.keySet().stream().filter(c -> c.startsWith("local.")).toList();
+      String closest = org.councilgateway.internal.Names.closest(text, local);
+      return "has the header " + shown + " in cell " + cell(column, 1) + ", which is not a local field the reference"
+          + " data declares" + (closest == null ? "" : "; did you mean " + closest + "?")
+          + (local.isEmpty() ? " It declares no local fields (localFields)." : " The local columns are "
+          + String.join(", ", local) + ".");
+    }
+    String closest = org.councilgateway.internal.Names.closest(text, columns.keySet());
+    return "has the header " + shown + " in cell " + cell(column, 1) + ", which is not a column of the plan format"
+        + (closest == null ? "" : "; did you mean " + closest + "?") + " (the columns are "
+        + String.join(", ", columns.keySet()) + ").";
   }
 
   private Proposal proposal(Row row, String[] names) {
@@ -296,7 +335,7 @@ final class SheetReader {
         holder = tree.has(object) ? (ObjectNode) tree.get(object) : tree.putObject(object);
         key = field.substring(dot + 1);
       }
-      JsonNode node = value(field, COLUMNS.get(field), value, path, refused);
+      JsonNode node = value(field, this.columns.get(field), value, path, refused);
       if (node != null) {
         holder.set(key, node);
       }

@@ -28,7 +28,9 @@ import org.councilgateway.facts.ReferenceData;
 import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.facts.ServiceScope;
+import org.councilgateway.facts.LocalField;
 import org.councilgateway.facts.Settings;
+import org.councilgateway.model.LocalValues;
 import org.councilgateway.facts.JointWorkplan;
 import org.councilgateway.facts.GateRequirement;
 import org.councilgateway.model.GateStage;
@@ -42,7 +44,7 @@ final class ReferenceDataReader {
   private static final YAMLFactory DEFAULT_YAML = ReadLimits.forRuleFiles(Limits.DEFAULTS).yamlFactory();
   private static final Set<String> TOP_LEVEL = Set.of("directorates", "serviceAreas", "interdependencies",
       "protectedCharacteristics", "clientGroups", "partnerCommissioners", "inHouseCapability",
-      "safeguardingSensitive", "settings", "jointWorkplans", "gateStages");
+      "safeguardingSensitive", "settings", "jointWorkplans", "gateStages", "localFields", "localSettings");
   /** Settings a reference data file may leave out (older files predate them). */
   private static final List<String> OPTIONAL_SETTINGS = List.of("serviceReviewValidityMonths", "councilName");
   private static final List<String> SETTINGS = List.of("keyDecisionValue", "keyDecisionWards",
@@ -131,7 +133,9 @@ final class ReferenceDataReader {
     List<PartnerCommissioner> partners = codes(root, "partnerCommissioners").stream().map(PartnerCommissioner::new).toList();
     List<InHouseCapability> inHouse = codes(root, "inHouseCapability").stream().map(InHouseCapability::new).toList();
     List<SafeguardingSensitive> safeguarding = codes(root, "safeguardingSensitive").stream().map(SafeguardingSensitive::new).toList();
-    Settings settings = settings(root.get("settings"));
+    List<LocalField> localFields = localDeclarations(root, "localFields", "local field");
+    List<LocalField> localSettings = localDeclarations(root, "localSettings", "local setting");
+    Settings settings = settings(root.get("settings"), localSettings);
     List<JointWorkplan> workplans = jointWorkplans(root, serviceAreas, partners);
     List<GateRequirement> gate = gateRequirements(root);
     checkConsistency(root, directorates, serviceAreas, characteristics);
@@ -139,7 +143,8 @@ final class ReferenceDataReader {
       return new Result(null, problems);
     }
     return new Result(new ReferenceData(directorates, serviceAreas, interdependencies, characteristics,
-        clientGroups, partners, inHouse, safeguarding, settings, workplans, gate), problems, gateCodes);
+        clientGroups, partners, inHouse, safeguarding, settings, workplans, gate, localFields, localSettings), problems,
+        gateCodes);
   }
 
   /** Reports every number the tree refused, each at its place. */
@@ -164,28 +169,36 @@ final class ReferenceDataReader {
     areas.forEach(a -> areaCodes.add(a.code()));
     Set<String> characteristicCodes = new HashSet<>(characteristics);
     JsonNode areaNodes = root.path("serviceAreas");
+    List<Reference> owners = new ArrayList<>();
     for (JsonNode area : areaNodes) {
       JsonNode owner = area.path("owner");
-      if (owner.isTextual() && !directorateCodes.contains(owner.asText())) {
-        problems.add(problem(owner, "Service area " + area.path("code").asText() + " is owned by "
+      if (owner.isTextual()) {
+        owners.add(new Reference(owner, "Service area " + area.path("code").asText() + " is owned by "
             + owner.asText() + ", which is not a directorate in directorates."));
       }
     }
+    resolve(owners, root.path("directorates"), Function.identity(), directorateCodes, "directorates", "a directorate",
+        "service area(s) are owned by");
+    List<Reference> areaReferences = new ArrayList<>();
     for (JsonNode link : root.path("interdependencies")) {
       for (String end : List.of("from", "to")) {
         JsonNode code = link.path(end);
-        if (code.isTextual() && !areaCodes.contains(code.asText())) {
-          problems.add(problem(code, "Interdependency " + end + " " + code.asText() + " is not a service area in serviceAreas."));
+        if (code.isTextual()) {
+          areaReferences.add(new Reference(code, "Interdependency " + end + " " + code.asText()
+              + " is not a service area in serviceAreas."));
         }
       }
     }
     for (String list : List.of("inHouseCapability", "safeguardingSensitive")) {
       for (JsonNode code : root.path(list)) {
-        if (code.isTextual() && !areaCodes.contains(code.asText())) {
-          problems.add(problem(code, list + " names " + code.asText() + ", which is not a service area in serviceAreas."));
+        if (code.isTextual()) {
+          areaReferences.add(new Reference(code, list + " names " + code.asText()
+              + ", which is not a service area in serviceAreas."));
         }
       }
     }
+    resolve(areaReferences, areaNodes, node -> node.path("code"), areaCodes, "serviceAreas", "a service area",
+        "entries of interdependencies, inHouseCapability or safeguardingSensitive name");
     for (JsonNode group : root.path("clientGroups")) {
       for (JsonNode code : group.path("characteristics")) {
         if (code.isTextual() && !characteristicCodes.contains(code.asText())) {
@@ -197,6 +210,55 @@ final class ReferenceDataReader {
     duplicates(root.path("directorates"), Function.identity(), "directorate");
     duplicates(areaNodes, node -> node.path("code"), "service area");
     duplicates(root.path("clientGroups"), node -> node.path("code"), "client group");
+  }
+
+  /** A place in the reference data that names a code defined elsewhere in it, and what to say when it is not. */
+  private record Reference(JsonNode code, String message) {}
+
+  /**
+   * Reports each reference to a code that is not defined, except where a slip in the definition is
+   * the real cause: when a defined code that nothing names is close in spelling to the code the
+   * references name, that definition is reported once, at its line, instead of every reference.
+   */
+  private void resolve(List<Reference> references, JsonNode definitions, Function<JsonNode, JsonNode> codeOf,
+      Set<String> defined, String list, String what, String named) {
+    Map<String, List<Reference>> missing = new java.util.LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    for (Reference reference : references) {
+      String code = reference.code().asText();
+      if (defined.contains(code)) {
+        used.add(code);
+      } else {
+        missing.computeIfAbsent(code, c -> new ArrayList<>()).add(reference);
+      }
+    }
+    Map<String, JsonNode> unused = new java.util.LinkedHashMap<>();
+    for (JsonNode definition : definitions) {
+      JsonNode code = codeOf.apply(definition);
+      if (code.isTextual() && !used.contains(code.asText())) {
+        unused.putIfAbsent(code.asText(), code);
+      }
+    }
+    missing.forEach((code, places) -> {
+      String slip = org.councilgateway.internal.Names.closest(code, unused.keySet());
+      if (slip != null && unused.remove(slip) != null) {
+        JsonNode at = codeOf.apply(findDefinition(definitions, codeOf, slip));
+        problems.add(problem(at, list + " lists " + slip + ", which nothing names, while " + places.size() + " "
+            + named + " " + code + ", which " + list + " does not list (first on line " + tree.line(places.get(0).code())
+            + "): is " + slip + " a slip for " + code + "? Correct the one that is misspelt."));
+      } else {
+        places.forEach(place -> problems.add(problem(place.code(), place.message())));
+      }
+    });
+  }
+
+  private static JsonNode findDefinition(JsonNode definitions, Function<JsonNode, JsonNode> codeOf, String code) {
+    for (JsonNode definition : definitions) {
+      if (codeOf.apply(definition).asText().equals(code)) {
+        return definition;
+      }
+    }
+    throw new IllegalStateException(code);
   }
 
   private void duplicates(JsonNode list, Function<JsonNode, JsonNode> codeOf, String what) {
@@ -293,14 +355,163 @@ final class ReferenceDataReader {
     return code == null ? null : new ClientGroup(code, characteristics);
   }
 
-  private Settings settings(JsonNode node) {
+  /**
+   * The council's own fields or settings: each a mapping with a name, a type and a description
+   * (and, for type codes, the codes allowed), each name once.
+   */
+  private List<LocalField> localDeclarations(JsonNode root, String key, String what) {
+    if (!root.has(key) || root.get(key).isNull()) {
+      return List.of();
+    }
+    List<LocalField> declared = entries(root, key, entry -> localDeclaration(entry, what));
+    Set<String> names = new HashSet<>();
+    for (JsonNode entry : root.get(key)) {
+      JsonNode name = entry.get("name");
+      if (name != null && name.isTextual() && !names.add(name.asText())) {
+        problems.add(problem(name, "The " + what + " " + name.asText() + " is declared twice in " + key + "."));
+      }
+    }
+    return declared;
+  }
+
+  private LocalField localDeclaration(JsonNode entry, String what) {
+    onlyKeys(entry, what, Set.of("name", "type", "description", "values"));
+    JsonNode name = entry.get("name");
+    String nameText = null;
+    if (name == null || !name.isTextual() || !LocalField.isName(name.asText())) {
+      problems.add(problem(name == null ? entry : name, "A " + what + " needs \"name\": a letter, then letters and"
+          + " digits (no spaces), such as marketImpactAssessed" + (name == null ? "." : ", but found " + describe(name) + ".")));
+    } else if (what.equals("local setting") && (SETTINGS.contains(name.asText()) || OPTIONAL_SETTINGS.contains(name.asText()))) {
+      problems.add(problem(name, "The local setting " + name.asText() + " has the name of a setting the gateway"
+          + " already has: give it a name of its own, or set settings." + name.asText() + " directly."));
+    } else {
+      nameText = name.asText();
+    }
+    JsonNode type = entry.get("type");
+    LocalField.Type parsed = null;
+    String types = java.util.Arrays.stream(LocalField.Type.values()).map(LocalField.Type::label)
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (type == null || !type.isTextual()) {
+      problems.add(problem(type == null ? entry : type, "A " + what + " needs \"type\": one of " + types + "."));
+    } else {
+      for (LocalField.Type candidate : LocalField.Type.values()) {
+        if (candidate.label().equals(type.asText())) {
+          parsed = candidate;
+        }
+      }
+      if (parsed == null) {
+        problems.add(problem(type, "The type of a " + what + " must be one of " + types + ", but was \""
+            + type.asText() + "\"."));
+      }
+    }
+    JsonNode description = entry.get("description");
+    if (description == null || !description.isTextual() || description.asText().isBlank()) {
+      problems.add(problem(description == null ? entry : description, "A " + what + " needs \"description\": what it"
+          + " means, in plain words, for the catalogue and the fields reference."));
+    }
+    List<String> values = List.of();
+    if (entry.has("values")) {
+      if (parsed != LocalField.Type.CODES) {
+        problems.add(problem(entry.get("values"), "Only a " + what + " of type codes has \"values\"."));
+      } else {
+        values = codeList(entry, "values", "A " + what, "allowed value").stream().map(JsonNode::asText).toList();
+      }
+    }
+    return nameText == null || parsed == null || description == null || !description.isTextual()
+        || description.asText().isBlank() ? null : new LocalField(nameText, parsed, description.asText(), values);
+  }
+
+  /** A local setting's value, checked against its declared type; null, with a problem, when it is not one. */
+  private Object localValue(LocalField declared, JsonNode value) {
+    String at = "settings." + declared.name();
+    switch (declared.type()) {
+      case BOOLEAN -> {
+        if (value.isBoolean()) {
+          return value.asBoolean();
+        }
+        problems.add(problem(value, at + " must be true or false, but was " + describe(value) + "."));
+      }
+      case NUMBER -> {
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
+          return value.asLong();
+        }
+        problems.add(problem(value, at + " must be a whole number of at least 0, but was " + describe(value) + "."));
+      }
+      case TEXT -> {
+        if (value.isTextual() && !value.asText().isBlank()) {
+          return value.asText();
+        }
+        problems.add(problem(value, at + " must be a text, but was " + describe(value) + "."));
+      }
+      case DATE -> {
+        java.time.LocalDate date = null;
+        if (value.isTextual()) {
+          try {
+            date = java.time.LocalDate.parse(value.asText());
+          } catch (java.time.format.DateTimeParseException e) {
+            date = null;
+          }
+        }
+        if (date != null) {
+          return date;
+        }
+        problems.add(problem(value, at + " must be a date in the form yyyy-MM-dd, but was " + describe(value) + "."));
+      }
+      case CODES -> {
+        if (!value.isArray()) {
+          problems.add(problem(value, at + " must be a list of codes, but was " + describe(value) + "."));
+          return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (JsonNode code : value) {
+          if (!code.isTextual() || code.asText().isBlank()) {
+            problems.add(problem(code, "Each entry of " + at + " must be a code, but found " + describe(code) + "."));
+          } else if (!declared.values().isEmpty() && !declared.values().contains(code.asText())) {
+            problems.add(problem(code, at + " may hold only " + String.join(", ", declared.values()) + ", but holds \""
+                + code.asText() + "\"."));
+          } else {
+            codes.add(code.asText());
+          }
+        }
+        return codes;
+      }
+    }
+    return null;
+  }
+
+  private Settings settings(JsonNode node, List<LocalField> localSettings) {
     if (node == null || !node.isObject()) {
       problems.add(problem(node == null ? tree.root() : node, "\"settings\" must be a mapping with " + String.join(", ", SETTINGS) + "."));
       return null;
     }
     Set<String> allowed = new HashSet<>(SETTINGS);
     allowed.addAll(OPTIONAL_SETTINGS);
-    onlyKeys(node, "settings", allowed);
+    Map<String, LocalField> declared = new java.util.LinkedHashMap<>();
+    localSettings.forEach(setting -> declared.put(setting.name(), setting));
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = field.getKey();
+      if (!allowed.contains(key) && !declared.containsKey(key)) {
+        Set<String> known = new HashSet<>(allowed);
+        known.addAll(declared.keySet());
+        String closest = org.councilgateway.internal.Names.closest(key, known);
+        problems.add(problem(field.getValue(), "settings." + key + " is not a setting the gateway knows"
+            + (closest == null ? "" : "; did you mean " + closest + "?") + " To add a setting of your own, declare it"
+            + " under localSettings, with its name, type and description."));
+      }
+    }
+    Map<String, Object> local = new java.util.LinkedHashMap<>();
+    for (LocalField setting : localSettings) {
+      JsonNode value = node.get(setting.name());
+      if (value == null || value.isNull()) {
+        problems.add(problem(node, "settings." + setting.name() + " is missing: localSettings declares it, so"
+            + " settings must give its value."));
+      } else {
+        Object parsed = localValue(setting, value);
+        if (parsed != null) {
+          local.put(setting.name(), parsed);
+        }
+      }
+    }
     long[] values = new long[SETTINGS.size()];
     boolean sound = true;
     for (int i = 0; i < SETTINGS.size(); i++) {
@@ -341,7 +552,7 @@ final class ReferenceDataReader {
       }
     }
     return sound ? new Settings(values[0], (int) values[1], (int) values[2], (int) values[3], (int) values[4],
-        (int) values[5], reviewValidity, councilName) : null;
+        (int) values[5], reviewValidity, councilName, new LocalValues(local)) : null;
   }
 
   /** The joint workplans: each partner commissioner with the service areas it commissions jointly. */
