@@ -29,7 +29,7 @@ class ExportBundledFromJarIT {
     RuleSet copy = RuleSet.fromDirectory(rules);
     assertThat(copy.version()).isEqualTo(RuleSet.bundled().version());
     ScenarioRunner.Report report = ScenarioRunner.runAll(Gateway.of(copy),
-        ScenarioReader.read(List.of(dir.resolve("scenarios"))));
+        ScenarioReader.read(List.of(dir.resolve("scenarios")), copy));
     assertThat(report.failed()).isZero();
     assertThat(report.unfired()).isEmpty();
   }

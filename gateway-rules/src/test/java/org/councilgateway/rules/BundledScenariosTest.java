@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.councilgateway.Gateway;
 import org.councilgateway.RuleInfo;
+import org.councilgateway.RuleSet;
 import org.councilgateway.scenario.ScenarioReader;
 import org.councilgateway.scenario.ScenarioRunner;
 import org.councilgateway.scenario.ScenarioTests;
@@ -27,7 +28,7 @@ class BundledScenariosTest {
 
   @Test
   void scenarios_makeEveryBundledRuleFire() {
-    ScenarioRunner.Report report = ScenarioRunner.runAll(Gateway.bundled(), ScenarioReader.read(List.of(SCENARIOS)));
+    ScenarioRunner.Report report = ScenarioRunner.runAll(Gateway.bundled(), ScenarioReader.read(List.of(SCENARIOS), RuleSet.bundled()));
 
     assertThat(report.unfired()).extracting(RuleInfo::id).as("rules no scenario made fire").isEmpty();
   }

@@ -29,7 +29,7 @@ class ExportBundledTest {
     RuleSet copy = RuleSet.fromDirectory(rules);
     assertThat(copy.version()).isEqualTo(RuleSet.bundled().version());
     ScenarioRunner.Report report = ScenarioRunner.runAll(Gateway.of(copy),
-        ScenarioReader.read(List.of(dir.resolve("council/scenarios"))));
+        ScenarioReader.read(List.of(dir.resolve("council/scenarios")), copy));
     assertThat(report.results()).hasSizeGreaterThan(20);
     assertThat(report.failed()).isZero();
     assertThat(report.unfired()).isEmpty();

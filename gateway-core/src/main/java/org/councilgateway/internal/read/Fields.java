@@ -165,7 +165,12 @@ final class Fields {
 
   /** Reports a value of the wrong kind; callers build {@code expected} only when there is one. */
   private void refuse(String path, String field, String expected, JsonNode value) {
-    error(path + "/" + field, field + " must be " + expected + ", but was " + show(value) + ".");
+    error(path + "/" + field, label(path, field) + " must be " + expected + ", but was " + show(value) + ".");
+  }
+
+  /** A field as messages name it: a local field as {@code local.NAME}, as its spreadsheet column is headed. */
+  private static String label(String path, String field) {
+    return path.endsWith("/local") ? "local." + field : field;
   }
 
   /** Reports a list entry of the wrong kind, as {@link #refuse} does a field. */
@@ -320,12 +325,13 @@ final class Fields {
     List<String> values = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode item = list.get(i);
+      String entry = "Entry " + i + " of " + label(path, field);
       if (BoundedTree.fault(item) != null) {
-        error(path + "/" + field + "/" + i, BoundedTree.fault(item).sentence("Entry " + i + " of " + field));
+        error(path + "/" + field + "/" + i, BoundedTree.fault(item).sentence(entry));
       } else if (!item.isTextual() || item.asText().isBlank()) {
-        error(path + "/" + field + "/" + i, "Entry " + i + " of " + field + " must be a code, but was " + show(item) + ".");
+        error(path + "/" + field + "/" + i, entry + " must be a code, but was " + show(item) + ".");
       } else if (!allowed.isEmpty() && !allowed.contains(item.asText())) {
-        error(path + "/" + field + "/" + i, "Entry " + i + " of " + field + " must be one of " + String.join(", ", allowed)
+        error(path + "/" + field + "/" + i, entry + " must be one of " + String.join(", ", allowed)
             + ", but was " + show(item) + ".");
       } else if (!values.contains(item.asText())) {
         values.add(item.asText());

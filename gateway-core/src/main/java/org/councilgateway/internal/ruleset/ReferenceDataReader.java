@@ -217,8 +217,9 @@ final class ReferenceDataReader {
 
   /**
    * Reports each reference to a code that is not defined, except where a slip in the definition is
-   * the real cause: when a defined code that nothing names is close in spelling to the code the
-   * references name, that definition is reported once, at its line, instead of every reference.
+   * the likely cause: when several references name the same undefined code and a defined code that
+   * nothing names is close to it in spelling, that definition is reported once, at its line, instead
+   * of every reference.
    */
   private void resolve(List<Reference> references, JsonNode definitions, Function<JsonNode, JsonNode> codeOf,
       Set<String> defined, String list, String what, String named) {
@@ -240,7 +241,9 @@ final class ReferenceDataReader {
       }
     }
     missing.forEach((code, places) -> {
-      String slip = org.councilgateway.internal.Names.closest(code, unused.keySet());
+      // One place naming an undefined code is most likely a slip there; several naming the same one,
+      // beside a defined code that nothing names, point to a slip in the definition.
+      String slip = places.size() < 2 ? null : org.councilgateway.internal.Names.closest(code, unused.keySet());
       if (slip != null && unused.remove(slip) != null) {
         JsonNode at = codeOf.apply(findDefinition(definitions, codeOf, slip));
         problems.add(problem(at, list + " lists " + slip + ", which nothing names, while " + places.size() + " "
@@ -495,7 +498,7 @@ final class ReferenceDataReader {
         known.addAll(declared.keySet());
         String closest = org.councilgateway.internal.Names.closest(key, known);
         problems.add(problem(field.getValue(), "settings." + key + " is not a setting the gateway knows"
-            + (closest == null ? "" : "; did you mean " + closest + "?") + " To add a setting of your own, declare it"
+            + (closest == null ? "." : "; did you mean " + closest + "?") + " To add a setting of your own, declare it"
             + " under localSettings, with its name, type and description."));
       }
     }
