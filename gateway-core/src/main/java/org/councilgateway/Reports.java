@@ -238,6 +238,19 @@ public final class Reports {
   }
 
   /**
+   * Writes, as Markdown, what a rule of a rule set can read: {@link #fieldsMarkdown()}, then the
+   * local fields and local settings its reference data declares, with their types, meanings and
+   * (for a setting) values.
+   *
+   * @param rules the rule set
+   * @return the Markdown text
+   */
+  public static String fieldsMarkdown(RuleSet rules) {
+    return org.councilgateway.internal.write.FieldReference.markdown(
+        java.util.Objects.requireNonNull(rules, "rules").referenceData());
+  }
+
+  /**
    * Escapes text the way every report does before showing it: each control character (a newline,
    * ESC, DEL and the rest) as a backslash, {@code u} and four hex digits, so that no value from a
    * plan or a rule file can start a line of its own or act on a terminal. For an application that

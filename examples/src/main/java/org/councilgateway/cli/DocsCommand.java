@@ -21,7 +21,7 @@ final class DocsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", description = "markdown (default) or html.")
   Format format;
 
-  @Option(names = "--fields", description = "Prints what a rule can read (the proposal's fields, helpers and facts) instead.")
+  @Option(names = "--fields", description = "Prints what a rule can read (the proposal's fields, helpers and facts, and with --rules its local fields and settings) instead.")
   boolean fields;
 
   @Spec
@@ -30,7 +30,9 @@ final class DocsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (fields) {
-      spec.commandLine().getOut().print(Reports.fieldsMarkdown());
+      // With a rules directory, its local fields and settings too.
+      spec.commandLine().getOut().print(rules == null ? Reports.fieldsMarkdown()
+          : Reports.fieldsMarkdown(GatewayCommand.ruleSet(rules)));
       return GatewayCommand.OK;
     }
     RuleSet ruleSet = GatewayCommand.ruleSet(rules);

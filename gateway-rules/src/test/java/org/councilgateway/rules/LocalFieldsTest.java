@@ -313,4 +313,25 @@ class LocalFieldsTest {
           + " the one that is misspelt.");
     });
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      local().flag("marketImpactAssessed") | local().flag("marketImpactAsessed") | Rule "Large decommissioning without a market impact assessment" reads the local value "marketImpactAsessed", which the reference data does not declare (under localFields or localSettings); did you mean marketImpactAssessed?
+      local().flag("marketImpactAssessed") | local().number("marketImpactAssessed") | Rule "Large decommissioning without a market impact assessment" reads "marketImpactAssessed" with number(...), but it is declared as boolean: read it with flag("marketImpactAssessed").
+      """)
+  void aRuleReadingALocalValueByAWrongName_orWithTheWrongReader_isReportedAtTheRead(String from, String to,
+      String message, @TempDir Path dir) throws IOException {
+    Path copy = RuleSet.exportBundled(dir.resolve("council"));
+    Files.writeString(copy.resolve("reference-data.yaml"), DECLARATIONS, java.nio.file.StandardOpenOption.APPEND);
+    RuleSetLoadingTest.edit(copy.resolve("reference-data.yaml"), "settings:\n", "settings:\n  largeDecommissioningValue: 1000000\n");
+    Files.writeString(copy.resolve("challenge.drl"), RULE.replace(from, to), java.nio.file.StandardOpenOption.APPEND);
+    List<String> lines = Files.readAllLines(copy.resolve("challenge.drl"));
+    int line = lines.size() - 3;
+
+    assertThat(RuleSet.validate(copy)).singleElement().satisfies(problem -> {
+      assertThat(problem.message()).isEqualTo(message);
+      assertThat(problem.line()).isEqualTo(line);
+      assertThat(problem.column()).isEqualTo(lines.get(line - 1).indexOf("local()") + 1);
+    });
+  }
 }

@@ -178,6 +178,9 @@ public final class RuleSetCompiler {
       }
     }
     warnUnrecorded(gateCodes, rules);
+    if (referenceData != null) {
+      problems.addAll(LocalNames.check(files, file -> shown(root, file), referenceData));
+    }
     return new Checked(files, rules, packages, referenceData, problems);
   }
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.councilgateway.facts.Findings;
+import org.councilgateway.facts.LocalField;
+import org.councilgateway.facts.ReferenceData;
+import org.councilgateway.model.LocalValues;
 import org.councilgateway.model.Proposal;
 
 /**
@@ -45,6 +48,21 @@ public final class FieldReference {
       out.append("- `").append(helper.getName()).append("()`: ").append(type(helper.getGenericReturnType()))
           .append('\n');
     }
+    out.append("\n## Local fields and local settings: `").append(LocalValues.class.getSimpleName()).append("`\n\n");
+    out.append("A council declares its own fields in the reference data under `localFields`, and its own settings ")
+        .append("under `localSettings` (each with a `name`, a `type` of boolean, number, text, date or codes, and a ")
+        .append("`description`). A proposal carries its local fields under `local`; `settings` gives each local ")
+        .append("setting's value. A rule reads them by name with the reader for their type, on the proposal's ")
+        .append("`local()` or the `Settings` fact's `local()`, such as `local().flag(\"marketImpactAssessed\")` or ")
+        .append("`$s.local().number(\"largeDecommissioningValue\")`:\n\n");
+    Arrays.stream(LocalValues.class.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+        .filter(m -> m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class)
+        .sorted(Comparator.comparing(Method::getName))
+        .forEach(m -> out.append("- `local().").append(m.getName()).append("(\"name\")`: ")
+            .append(type(m.getGenericReturnType())).append('\n'));
+    out.append("\nA value a proposal does not give is absent: `flag` answers false, `codes` an empty list, and the ")
+        .append("others nothing (so a comparison with it is false).\n");
     out.append("\n## The types the proposal's fields lead to\n");
     for (Class<?> type : reachable(Proposal.class)) {
       if (type == Proposal.class) {
@@ -82,6 +100,46 @@ public final class FieldReference {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Writes the reference as Markdown for a rule set: {@link #markdown()}, then the local fields and
+   * settings its reference data declares.
+   *
+   * @param data the rule set's reference data
+   * @return the text
+   */
+  public static String markdown(ReferenceData data) {
+    StringBuilder out = new StringBuilder(markdown());
+    out.append("\n## This rule set's local fields\n\n");
+    if (data.localFields().isEmpty()) {
+      out.append("Its reference data declares none.\n");
+    } else {
+      out.append("| field | type | meaning | allowed values |\n|---|---|---|---|\n");
+      for (LocalField field : data.localFields()) {
+        out.append("| `local.").append(field.name()).append("` | ").append(field.type().label()).append(" | ")
+            .append(cell(field.description())).append(" | ")
+            .append(field.values().stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "))).append(" |\n");
+      }
+    }
+    out.append("\n## This rule set's local settings\n\n");
+    if (data.localSettings().isEmpty()) {
+      out.append("Its reference data declares none.\n");
+    } else {
+      out.append("| setting | type | value | meaning |\n|---|---|---|---|\n");
+      for (LocalField setting : data.localSettings()) {
+        Object value = data.settings().local().values().get(setting.name());
+        out.append("| `").append(setting.name()).append("` | ").append(setting.type().label()).append(" | ")
+            .append(cell(value instanceof Long number ? String.format(java.util.Locale.UK, "%,d", number)
+                : String.valueOf(value))).append(" | ").append(cell(setting.description())).append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** A text as a Markdown table cell: control characters made visible, and no | to end the cell early. */
+  private static String cell(String text) {
+    return org.councilgateway.internal.Text.escape(text).replace("|", "\\|");
   }
 
   private static void fields(StringBuilder out, Class<?> record) {
@@ -186,5 +244,5 @@ public final class FieldReference {
   static final List<String> FACT_TYPES = List.of("AffectedDirectorate", "AssessmentDate", "ClientGroup", "Directorate",
       "EiaRequired", "GateRequirement", "InHouseCapability", "Interdependency", "JointWorkplan", "OpenPoint",
       "OverlapKey", "PartnerCommissioner", "ProviderMention", "Reduction", "ReferenceData", "SafeguardingSensitive",
-      "ServiceArea", "ServiceScope", "Settings");
+      "ServiceArea", "ServiceScope", "Settings", "LocalField");
 }
