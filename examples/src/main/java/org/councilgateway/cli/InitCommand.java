@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code gateway init DIR}: a copy of the bundled rules, ready to edit, validate, test and diff. */
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Copies the bundled rules (with the reference data and the OCDS mapping), their scenarios",
-        "and the plans they name into DIR, with a README of the next steps. DIR must be new or empty."})
+        "the plans they name and the sample forward plan into DIR, with a README of the next steps.",
+        "DIR must be new or empty."})
 final class InitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The folder to create.")
   Path directory;
@@ -29,6 +30,10 @@ final class InitCommand implements Callable<Integer> {
       return GatewayCommand.UNUSABLE;
     }
     RuleSet.exportBundled(directory);
+    // The sample forward plan too, to try an edit on with diff.
+    try (java.io.InputStream sample = InitCommand.class.getResourceAsStream("/plans/" + SAMPLE_PLAN)) {
+      Files.copy(java.util.Objects.requireNonNull(sample, SAMPLE_PLAN), directory.resolve("plans").resolve(SAMPLE_PLAN));
+    }
     Files.writeString(directory.resolve("README.md"), README);
     spec.commandLine().getOut().println("Wrote the bundled rules to " + org.councilgateway.Reports.escape(
         directory.resolve("rules").toString()) + ", their scenarios and plans beside them, and README.md.");
@@ -41,6 +46,9 @@ final class InitCommand implements Callable<Integer> {
     }
   }
 
+  /** The sample forward plan, copied into plans/ beside the scenarios' plans. */
+  static final String SAMPLE_PLAN = "sample-forward-plan.json";
+
   private static final String README = readme();
 
   private static String readme() {
@@ -51,15 +59,16 @@ final class InitCommand implements Callable<Integer> {
           and code list) and the OCDS mapping (`ocds-mapping.yaml`). Edit these.
         - `scenarios/`: the scenarios that prove the rules; add your own beside them.
         - `plans/`: the plans the scenarios name (by paths relative to each scenario, which still work
-          here).
+          here), and the sample forward plan (`sample-forward-plan.json`) to try an edit on.
 
         From this folder:
 
         ```sh
         gateway validate rules
         gateway test --rules rules scenarios
-        gateway diff PLAN --rules rules              # what your edit would change on a real plan
-        gateway diff scenarios --rules rules         # and on the scenarios
+        gateway diff plans/sample-forward-plan.json --rules rules   # what your edit would change on a plan
+        gateway diff scenarios --rules rules                       # and on the scenarios
+        gateway docs --fields --rules rules                        # what a rule can read
         ```
         """;
   }

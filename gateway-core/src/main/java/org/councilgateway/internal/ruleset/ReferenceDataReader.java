@@ -255,6 +255,12 @@ final class ReferenceDataReader {
     });
   }
 
+  /** A hint for a number written with thousands separators, which YAML reads as text. */
+  private static String withoutSeparators(JsonNode value) {
+    String text = value.isTextual() ? value.asText().strip() : "";
+    return text.matches("[0-9]{1,3}(,[0-9]{3})+") ? " Write it without commas, as " + text.replace(",", "") + "." : "";
+  }
+
   private static JsonNode findDefinition(JsonNode definitions, Function<JsonNode, JsonNode> codeOf, String code) {
     for (JsonNode definition : definitions) {
       if (codeOf.apply(definition).asText().equals(code)) {
@@ -438,7 +444,8 @@ final class ReferenceDataReader {
         if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
           return value.asLong();
         }
-        problems.add(problem(value, at + " must be a whole number of at least 0, but was " + describe(value) + "."));
+        problems.add(problem(value, at + " must be a whole number of at least 0, but was " + describe(value) + "."
+            + withoutSeparators(value)));
       }
       case TEXT -> {
         if (value.isTextual() && !value.asText().isBlank()) {
@@ -491,12 +498,17 @@ final class ReferenceDataReader {
     allowed.addAll(OPTIONAL_SETTINGS);
     Map<String, LocalField> declared = new java.util.LinkedHashMap<>();
     localSettings.forEach(setting -> declared.put(setting.name(), setting));
+    // A misspelt setting is one problem, at the slip, not a second one for the setting it misses.
+    Set<String> misspelt = new HashSet<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey();
       if (!allowed.contains(key) && !declared.containsKey(key)) {
         Set<String> known = new HashSet<>(allowed);
         known.addAll(declared.keySet());
         String closest = org.councilgateway.internal.Names.closest(key, known);
+        if (closest != null && !node.has(closest)) {
+          misspelt.add(closest);
+        }
         problems.add(problem(field.getValue(), "settings." + key + " is not a setting the gateway knows"
             + (closest == null ? "." : "; did you mean " + closest + "?") + " To add a setting of your own, declare it"
             + " under localSettings, with its name, type and description."));
@@ -506,8 +518,10 @@ final class ReferenceDataReader {
     for (LocalField setting : localSettings) {
       JsonNode value = node.get(setting.name());
       if (value == null || value.isNull()) {
-        problems.add(problem(node, "settings." + setting.name() + " is missing: localSettings declares it, so"
-            + " settings must give its value."));
+        if (!misspelt.contains(setting.name())) {
+          problems.add(problem(node, "settings." + setting.name() + " is missing: localSettings declares it, so"
+              + " settings must give its value."));
+        }
       } else {
         Object parsed = localValue(setting, value);
         if (parsed != null) {
@@ -522,12 +536,14 @@ final class ReferenceDataReader {
       JsonNode value = node.get(name);
       long minimum = name.equals("keyDecisionValue") ? 0 : 1;
       if (value == null) {
-        problems.add(problem(node, "settings." + name + " is missing."));
+        if (!misspelt.contains(name)) {
+          problems.add(problem(node, "settings." + name + " is missing."));
+        }
         sound = false;
       } else if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < minimum
           || i > 0 && value.asLong() > Integer.MAX_VALUE) {
         problems.add(problem(value, "settings." + name + " must be a whole number of at least " + minimum
-            + " but was " + value.asText() + "."));
+            + " but was " + value.asText() + "." + withoutSeparators(value)));
         sound = false;
       } else {
         values[i] = value.asLong();
