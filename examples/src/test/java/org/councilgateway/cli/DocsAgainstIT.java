@@ -70,4 +70,15 @@ class DocsAgainstIT {
     assertThat(absent.err().strip()).isEqualTo(missing + ": is not a directory of rules.");
     noStackTrace(absent);
   }
+
+  @Test
+  void againstWithFields_isRefused_exitTwo() throws Exception {
+    Run run = gateway("docs", "--fields", "--against", live.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("--fields and --against cannot be used together: --fields prints what a rule can "
+        + "read, not a rule set.");
+    noStackTrace(run);
+  }
 }
