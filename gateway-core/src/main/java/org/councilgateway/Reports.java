@@ -215,7 +215,8 @@ public final class Reports {
    * @return the Markdown text
    */
   public static String catalogueMarkdown(RuleSet rules) {
-    return Catalogue.markdown(java.util.Objects.requireNonNull(rules, "rules").compiled());
+    java.util.Objects.requireNonNull(rules, "rules");
+    return Catalogue.markdown(rules, rules.compiled()::detail);
   }
 
   /**
@@ -226,7 +227,8 @@ public final class Reports {
    * @return the HTML text
    */
   public static String catalogueHtml(RuleSet rules) {
-    return Catalogue.html(java.util.Objects.requireNonNull(rules, "rules").compiled());
+    java.util.Objects.requireNonNull(rules, "rules");
+    return Catalogue.html(rules, rules.compiled()::detail);
   }
 
   /**
@@ -235,7 +237,7 @@ public final class Reports {
    * codes, description and source); for each rule both hold, what changed in it (its name, file,
    * description, source, finding codes or attributes, old and new, and whether what it looks for or
    * what it does changed, spacing aside); and each reference data entry added, removed or changed
-   * (such as {@code settings.keyDecisionValue: 350,000 → 500,000}). When nothing differs, one
+   * (such as {@code settings.keyDecisionValue: 350,000 \u2192 500,000}). When nothing differs, one
    * sentence says so.
    *
    * @param live the rule set in use
@@ -243,8 +245,9 @@ public final class Reports {
    * @return the Markdown text
    */
   public static String catalogueChangesMarkdown(RuleSet live, RuleSet proposed) {
-    return CatalogueChanges.markdown(java.util.Objects.requireNonNull(live, "live").compiled(),
-        java.util.Objects.requireNonNull(proposed, "proposed").compiled());
+    java.util.Objects.requireNonNull(live, "live");
+    java.util.Objects.requireNonNull(proposed, "proposed");
+    return CatalogueChanges.markdown(live, live.compiled()::detail, proposed, proposed.compiled()::detail);
   }
 
   /**
@@ -256,8 +259,9 @@ public final class Reports {
    * @return the HTML text
    */
   public static String catalogueChangesHtml(RuleSet live, RuleSet proposed) {
-    return CatalogueChanges.html(java.util.Objects.requireNonNull(live, "live").compiled(),
-        java.util.Objects.requireNonNull(proposed, "proposed").compiled());
+    java.util.Objects.requireNonNull(live, "live");
+    java.util.Objects.requireNonNull(proposed, "proposed");
+    return CatalogueChanges.html(live, live.compiled()::detail, proposed, proposed.compiled()::detail);
   }
 
   /**

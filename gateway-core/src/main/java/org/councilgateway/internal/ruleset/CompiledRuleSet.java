@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;

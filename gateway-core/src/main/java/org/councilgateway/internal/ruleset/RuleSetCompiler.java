@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import org.councilgateway.internal.Text;
 import org.councilgateway.internal.guard.ClassVerifier;
 import org.councilgateway.internal.guard.RuleFileGuard;

@@ -20,7 +20,9 @@ import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
 import org.councilgateway.facts.Settings;
 import org.councilgateway.internal.Text;
-import org.councilgateway.internal.ruleset.CompiledRuleSet;
+import java.util.function.Function;
+import org.councilgateway.RuleSet;
+import org.councilgateway.internal.RuleDetail;
 import org.councilgateway.model.GateStage;
 
 /**
@@ -56,20 +58,22 @@ public final class Catalogue {
    * Writes the catalogue as Markdown.
    *
    * @param rules the rule set
+   * @param details each of its rules' detail, by id: which are helpers
    * @return the Markdown text
    */
-  public static String markdown(CompiledRuleSet rules) {
-    return markdown(sections(rules));
+  public static String markdown(RuleSet rules, Function<String, RuleDetail> details) {
+    return markdown(sections(rules, details));
   }
 
   /**
    * Writes the catalogue as a standalone HTML page for the council's site.
    *
    * @param rules the rule set
+   * @param details each of its rules' detail, by id: which are helpers
    * @return the HTML text
    */
-  public static String html(CompiledRuleSet rules) {
-    return html("Programme gateway rule catalogue", sections(rules));
+  public static String html(RuleSet rules, Function<String, RuleDetail> details) {
+    return html("Programme gateway rule catalogue", sections(rules, details));
   }
 
   /** Renders sections as Markdown. */
@@ -131,10 +135,10 @@ public final class Catalogue {
     return out.append("</body>\n</html>\n").toString();
   }
 
-  private static List<Section> sections(CompiledRuleSet rules) {
+  private static List<Section> sections(RuleSet rules, Function<String, RuleDetail> details) {
     List<Section> sections = new ArrayList<>();
-    List<RuleInfo> deciding = rules.rules().stream().filter(r -> !rules.detail(r.id()).helper()).toList();
-    List<RuleInfo> helpers = rules.rules().stream().filter(r -> rules.detail(r.id()).helper()).toList();
+    List<RuleInfo> deciding = rules.rules().stream().filter(r -> !details.apply(r.id()).helper()).toList();
+    List<RuleInfo> helpers = rules.rules().stream().filter(r -> details.apply(r.id()).helper()).toList();
     sections.add(new Section(1, "Programme gateway rule catalogue",
         "Rule set version " + rules.version() + ", " + count(rules.rules().size(), "rule")
             + (helpers.isEmpty() ? "." : " (" + number(helpers.size()) + " of them helper rules, listed in the appendix)."),

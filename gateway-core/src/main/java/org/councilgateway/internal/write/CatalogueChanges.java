@@ -15,8 +15,8 @@ import org.councilgateway.facts.PartnerCommissioner;
 import org.councilgateway.facts.ReferenceData;
 import org.councilgateway.facts.SafeguardingSensitive;
 import org.councilgateway.facts.ServiceArea;
-import org.councilgateway.internal.ruleset.CompiledRuleSet;
-import org.councilgateway.internal.ruleset.RuleDetail;
+import org.councilgateway.RuleSet;
+import org.councilgateway.internal.RuleDetail;
 import org.councilgateway.internal.write.Catalogue.Section;
 
 /**
@@ -35,25 +35,32 @@ public final class CatalogueChanges {
    * Writes the changes as Markdown.
    *
    * @param live the rule set in use
+   * @param liveDetails each of its rules' detail, by id
    * @param proposed the rule set proposed to replace it
+   * @param proposedDetails each of its rules' detail, by id
    * @return the Markdown text
    */
-  public static String markdown(CompiledRuleSet live, CompiledRuleSet proposed) {
-    return Catalogue.markdown(sections(live, proposed));
+  public static String markdown(RuleSet live, Function<String, RuleDetail> liveDetails, RuleSet proposed,
+      Function<String, RuleDetail> proposedDetails) {
+    return Catalogue.markdown(sections(live, liveDetails, proposed, proposedDetails));
   }
 
   /**
    * Writes the changes as a standalone HTML page.
    *
    * @param live the rule set in use
+   * @param liveDetails each of its rules' detail, by id
    * @param proposed the rule set proposed to replace it
+   * @param proposedDetails each of its rules' detail, by id
    * @return the HTML text
    */
-  public static String html(CompiledRuleSet live, CompiledRuleSet proposed) {
-    return Catalogue.html(TITLE, sections(live, proposed));
+  public static String html(RuleSet live, Function<String, RuleDetail> liveDetails, RuleSet proposed,
+      Function<String, RuleDetail> proposedDetails) {
+    return Catalogue.html(TITLE, sections(live, liveDetails, proposed, proposedDetails));
   }
 
-  private static List<Section> sections(CompiledRuleSet live, CompiledRuleSet proposed) {
+  private static List<Section> sections(RuleSet live, Function<String, RuleDetail> liveDetails, RuleSet proposed,
+      Function<String, RuleDetail> proposedDetails) {
     Map<String, RuleInfo> before = byId(live.rules());
     Map<String, RuleInfo> after = byId(proposed.rules());
     List<List<String>> added = proposed.rules().stream().filter(r -> !before.containsKey(r.id()))
@@ -64,7 +71,7 @@ public final class CatalogueChanges {
     for (RuleInfo rule : proposed.rules()) {
       RuleInfo was = before.get(rule.id());
       if (was != null) {
-        changed.addAll(ruleChanges(was, live.detail(was.id()), rule, proposed.detail(rule.id())));
+        changed.addAll(ruleChanges(was, liveDetails.apply(was.id()), rule, proposedDetails.apply(rule.id())));
       }
     }
     List<String> data = referenceDataChanges(live.referenceData(), proposed.referenceData());
@@ -101,26 +108,26 @@ public final class CatalogueChanges {
 
   /** What changed in a rule both rule sets hold, one line for each part, in the order a rule file shows them. */
   private static List<String> ruleChanges(RuleInfo was, RuleDetail wasDetail, RuleInfo is, RuleDetail isDetail) {
-    String rule = is.id() + " " + is.name() + " — ";
+    String rule = is.id() + " " + is.name() + " \u2014 ";
     List<String> lines = new ArrayList<>();
     if (!was.name().equals(is.name())) {
-      lines.add(rule + "name: " + quoted(was.name()) + " → " + quoted(is.name()));
+      lines.add(rule + "name: " + quoted(was.name()) + " \u2192 " + quoted(is.name()));
     }
     if (!was.file().equals(is.file())) {
-      lines.add(rule + "file: " + was.file() + " → " + is.file());
+      lines.add(rule + "file: " + was.file() + " \u2192 " + is.file());
     }
     if (!was.description().equals(is.description())) {
-      lines.add(rule + "description: " + quoted(was.description()) + " → " + quoted(is.description()));
+      lines.add(rule + "description: " + quoted(was.description()) + " \u2192 " + quoted(is.description()));
     }
     if (!was.source().equals(is.source())) {
-      lines.add(rule + "source: " + quoted(was.source()) + " → " + quoted(is.source()));
+      lines.add(rule + "source: " + quoted(was.source()) + " \u2192 " + quoted(is.source()));
     }
     if (!was.codes().equals(is.codes())) {
-      lines.add(rule + "finding codes: " + orNone(String.join(", ", was.codes())) + " → "
+      lines.add(rule + "finding codes: " + orNone(String.join(", ", was.codes())) + " \u2192 "
           + orNone(String.join(", ", is.codes())));
     }
     if (!wasDetail.attributes().equals(isDetail.attributes())) {
-      lines.add(rule + "attributes: " + orNone(wasDetail.attributes()) + " → " + orNone(isDetail.attributes()));
+      lines.add(rule + "attributes: " + orNone(wasDetail.attributes()) + " \u2192 " + orNone(isDetail.attributes()));
     }
     if (!wasDetail.conditions().equals(isDetail.conditions())) {
       lines.add(rule + "what it looks for (its conditions, when) changed");
@@ -154,7 +161,7 @@ public final class CatalogueChanges {
     List<Catalogue.Setting> after = Catalogue.settings(is.settings());
     for (int i = 0; i < after.size(); i++) {
       if (!before.get(i).value().equals(after.get(i).value())) {
-        lines.add("settings." + after.get(i).key() + ": " + before.get(i).value() + " → " + after.get(i).value());
+        lines.add("settings." + after.get(i).key() + ": " + before.get(i).value() + " \u2192 " + after.get(i).value());
       }
     }
     entries(lines, "jointWorkplans", was, is, data -> withValues(Catalogue.jointWorkplans(data), "service areas "));
@@ -162,7 +169,7 @@ public final class CatalogueChanges {
     Catalogue.gateStages(is).forEach((stage, requires) -> {
       String required = stagesBefore.get(stage);
       if (!sorted(required).equals(sorted(requires))) {
-        lines.add("gateStages." + stage + ": requires " + orNone(required) + " → " + orNone(requires));
+        lines.add("gateStages." + stage + ": requires " + orNone(required) + " \u2192 " + orNone(requires));
       }
     });
     return lines;
@@ -192,7 +199,7 @@ public final class CatalogueChanges {
     after.forEach((key, value) -> {
       String old = before.get(key);
       if (old != null && !old.equals(value)) {
-        lines.add(kind + "." + key + ": " + old + " → " + value);
+        lines.add(kind + "." + key + ": " + old + " \u2192 " + value);
       }
     });
   }

@@ -3,6 +3,7 @@ package org.councilgateway.internal.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import org.councilgateway.internal.RuleDetail;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;

@@ -1,10 +1,11 @@
-package org.councilgateway.internal.ruleset;
+package org.councilgateway.internal;
 
 import java.util.Objects;
 
 /**
  * What the catalogue needs to know of a rule beyond its {@link org.councilgateway.RuleInfo}: whether
  * it is a helper, and the text of its conditions and actions, to tell whether a rule has changed.
+ * The rule set stage works it out when it parses the rules; the writing stage reads it.
  *
  * @param helper whether it is a helper rule: its actions record no finding (they call no method of
  *     {@code findings}) and insert, change or delete facts, for other rules to match
@@ -29,5 +30,5 @@ public record RuleDetail(boolean helper, String conditions, String actions, Stri
   }
 
   /** A rule whose text is not known: not a helper, and nothing to compare. */
-  static final RuleDetail UNKNOWN = new RuleDetail(false, "", "", "");
+  public static final RuleDetail UNKNOWN = new RuleDetail(false, "", "", "");
 }
