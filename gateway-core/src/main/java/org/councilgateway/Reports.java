@@ -4,6 +4,7 @@ import org.councilgateway.assessment.Assessment;
 import org.councilgateway.assessment.PlanAssessment;
 import org.councilgateway.internal.Text;
 import org.councilgateway.internal.write.Catalogue;
+import org.councilgateway.internal.write.CatalogueChanges;
 import org.councilgateway.internal.write.JsonReport;
 import org.councilgateway.internal.write.TextReport;
 
@@ -204,15 +205,18 @@ public final class Reports {
   }
 
   /**
-   * Writes a rule set's catalogue as Markdown, for publication: every rule with its id, name,
-   * description, source and the codes it records, grouped by concern, then the reference data in
-   * tables.
+   * Writes a rule set's catalogue as Markdown, for publication: every rule that decides something
+   * with its id, name, the finding codes it records, description and source, grouped by concern;
+   * the reference data in tables, numbers with thousands separators (350,000, whatever the default
+   * locale); and last an appendix of the helper rules, which record no finding and only prepare
+   * facts for other rules.
    *
    * @param rules the rule set
    * @return the Markdown text
    */
   public static String catalogueMarkdown(RuleSet rules) {
-    return Catalogue.markdown(java.util.Objects.requireNonNull(rules, "rules"));
+    java.util.Objects.requireNonNull(rules, "rules");
+    return Catalogue.markdown(rules, rules.compiled()::detail);
   }
 
   /**
@@ -223,7 +227,41 @@ public final class Reports {
    * @return the HTML text
    */
   public static String catalogueHtml(RuleSet rules) {
-    return Catalogue.html(java.util.Objects.requireNonNull(rules, "rules"));
+    java.util.Objects.requireNonNull(rules, "rules");
+    return Catalogue.html(rules, rules.compiled()::detail);
+  }
+
+  /**
+   * Writes, as Markdown, what a proposed rule set changes against the live one, for a committee to
+   * approve: the rules added and removed (matched by {@code @id}, each with its name, finding
+   * codes, description and source); for each rule both hold, what changed in it (its name, file,
+   * description, source, finding codes or attributes, old and new, and whether what it looks for or
+   * what it does changed, spacing aside); and each reference data entry added, removed or changed
+   * (such as {@code settings.keyDecisionValue: 350,000 \u2192 500,000}). When nothing differs, one
+   * sentence says so.
+   *
+   * @param live the rule set in use
+   * @param proposed the rule set proposed to replace it
+   * @return the Markdown text
+   */
+  public static String catalogueChangesMarkdown(RuleSet live, RuleSet proposed) {
+    java.util.Objects.requireNonNull(live, "live");
+    java.util.Objects.requireNonNull(proposed, "proposed");
+    return CatalogueChanges.markdown(live, live.compiled()::detail, proposed, proposed.compiled()::detail);
+  }
+
+  /**
+   * Writes what a proposed rule set changes against the live one as a standalone HTML page, with the
+   * same content as {@link #catalogueChangesMarkdown(RuleSet, RuleSet)}.
+   *
+   * @param live the rule set in use
+   * @param proposed the rule set proposed to replace it
+   * @return the HTML text
+   */
+  public static String catalogueChangesHtml(RuleSet live, RuleSet proposed) {
+    java.util.Objects.requireNonNull(live, "live");
+    java.util.Objects.requireNonNull(proposed, "proposed");
+    return CatalogueChanges.html(live, live.compiled()::detail, proposed, proposed.compiled()::detail);
   }
 
   /**

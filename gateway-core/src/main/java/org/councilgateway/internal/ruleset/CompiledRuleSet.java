@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -121,15 +123,17 @@ public final class CompiledRuleSet {
   private final List<org.councilgateway.assessment.TraceEntry> traceEntries;
   private final List<Object> referenceFacts;
   private final KnownCodes knownCodes;
+  private final Map<String, RuleDetail> details;
 
   private CompiledRuleSet(Stage proposalRules, Stage planRules, java.util.function.Supplier<List<Stage>> planRulesApart,
-      String version, ReferenceData referenceData, List<RuleInfo> rules) {
+      String version, ReferenceData referenceData, List<RuleInfo> rules, Map<String, RuleDetail> details) {
     this.proposalRules = proposalRules;
     this.planRules = planRules;
     this.planRulesApart = planRulesApart;
     this.version = version;
     this.referenceData = referenceData;
     this.rules = List.copyOf(rules);
+    this.details = Map.copyOf(details);
     // Worked out once: every assessment inserts the same reference facts and checks the same codes.
     this.referenceFacts = referenceData.facts();
     this.knownCodes = KnownCodes.of(referenceData);
@@ -146,10 +150,12 @@ public final class CompiledRuleSet {
    * @param referenceData its reference data
    * @param rules every rule's metadata, sorted by id
    * @param infoByName the metadata by package and rule name
+   * @param details each rule's detail for the catalogue, by id
    * @return the compiled rule set
    */
   static CompiledRuleSet of(List<Model> models, Set<String> acrossPlan, boolean planRulesWrite, String version,
-      ReferenceData referenceData, List<RuleInfo> rules, Map<String, RuleInfo> infoByName) {
+      ReferenceData referenceData, List<RuleInfo> rules, Map<String, RuleInfo> infoByName,
+      Map<String, RuleDetail> details) {
     List<RuleInfo> sorted = List.copyOf(rules);
     java.util.function.Function<KieBase, Map<Rule, RuleMeta>> index = kieBase -> index(kieBase, sorted, infoByName);
     Predicate<org.drools.model.Rule> planRule = rule -> acrossPlan.contains(key(rule));
@@ -161,7 +167,8 @@ public final class CompiledRuleSet {
     java.util.function.Supplier<List<Stage>> apart = planRulesWrite || planRuleKeys.size() < 2
         ? () -> plan == null ? List.of() : List.of(plan)
         : () -> planRuleKeys.stream().map(only -> Stage.of(models, rule -> key(rule).equals(only), index)).toList();
-    return new CompiledRuleSet(Stage.of(models, planRule.negate(), index), plan, apart, version, referenceData, sorted);
+    return new CompiledRuleSet(Stage.of(models, planRule.negate(), index), plan, apart, version, referenceData, sorted,
+        details);
   }
 
   private static String key(org.drools.model.Rule rule) {
@@ -219,6 +226,15 @@ public final class CompiledRuleSet {
   /** @return every rule, by id */
   public List<RuleInfo> rules() {
     return rules;
+  }
+
+  /**
+   * @param id a rule's id
+   * @return whether it is a helper, and the text of its conditions and actions, for the catalogue;
+   *     not a helper and no text for an id the rule set does not hold
+   */
+  public RuleDetail detail(String id) {
+    return details.getOrDefault(id, RuleDetail.UNKNOWN);
   }
 
   /** @return the trace entry of each rule, in id order */

@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -86,6 +88,58 @@ final class RuleRoles {
       }
     }
     return java.util.List.copyOf(codes);
+  }
+
+  /** Any call on the findings global: a rule that makes one decides something. */
+  private static final Pattern RECORDS_ANY = Pattern.compile("\\bfindings\\s*\\.\\s*[A-Za-z_$][A-Za-z0-9_$]*\\s*\\(");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  /**
+   * Whether a rule is a helper: its actions call no method of {@code findings} (so it records no
+   * code, not even one worked out at run time) and they insert, change or delete facts, which
+   * other rules match. A rule that records anything is never a helper.
+   *
+   * @param rule a parsed rule
+   * @return whether it only prepares facts for other rules
+   */
+  static boolean isHelper(RuleDescr rule) {
+    java.util.List<Object> consequences = new java.util.ArrayList<>();
+    consequences.add(rule.getConsequence());
+    consequences.addAll(rule.getNamedConsequences().values());
+    boolean records = consequences.stream()
+        .anyMatch(c -> c != null && RECORDS_ANY.matcher(c.toString()).find());
+    return !records && codes(rule).isEmpty() && writesFacts(rule);
+  }
+
+  /**
+   * What the catalogue needs of a rule beyond its metadata: whether it is a helper, and the text
+   * of its conditions, actions and attributes, spacing aside.
+   *
+   * @param rule a parsed rule
+   * @param content the text of the file it was parsed from
+   * @return the detail
+   */
+  static RuleDetail detail(RuleDescr rule, String content) {
+    BaseDescr lhs = rule.getLhs();
+    String conditions = "";
+    if (lhs != null && lhs.getStartCharacter() >= 0 && lhs.getEndCharacter() >= lhs.getStartCharacter()
+        && lhs.getEndCharacter() < content.length()) {
+      conditions = content.substring(lhs.getStartCharacter(), lhs.getEndCharacter() + 1);
+    } else if (rule.getStartCharacter() >= 0 && rule.getEndCharacter() >= rule.getStartCharacter()
+        && rule.getEndCharacter() < content.length()) {
+      // Where the conditions are is not known: the whole rule stands for them.
+      conditions = content.substring(rule.getStartCharacter(), rule.getEndCharacter() + 1);
+    }
+    StringBuilder actions = new StringBuilder(rule.getConsequence() == null ? "" : rule.getConsequence().toString());
+    new java.util.TreeMap<>(rule.getNamedConsequences())
+        .forEach((name, consequence) -> actions.append(" then[").append(name).append("] ").append(consequence));
+    String attributes = new java.util.TreeMap<>(rule.getAttributes()).values().stream()
+        .map(a -> a.getName() + " " + a.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    return new RuleDetail(isHelper(rule), spaced(conditions), spaced(actions.toString()), spaced(attributes));
+  }
+
+  private static String spaced(String text) {
+    return SPACE.matcher(text).replaceAll(" ").strip();
   }
 
   private static boolean writes(Object consequence) {

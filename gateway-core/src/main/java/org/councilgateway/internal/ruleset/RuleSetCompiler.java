@@ -1,5 +1,7 @@
 package org.councilgateway.internal.ruleset;
 
+import org.councilgateway.internal.RuleDetail;
+
 import org.councilgateway.internal.Text;
 import org.councilgateway.internal.guard.ClassVerifier;
 import org.councilgateway.internal.guard.RuleFileGuard;
@@ -69,8 +71,9 @@ public final class RuleSetCompiler {
    * @param info its metadata
    * @param acrossPlan whether it looks across the plan (see {@link RuleRoles})
    * @param writesFacts whether its consequence may insert, change or delete facts
+   * @param detail whether it is a helper, and its text, for the catalogue
    */
-  record ParsedRule(String packageName, RuleInfo info, boolean acrossPlan, boolean writesFacts) {}
+  record ParsedRule(String packageName, RuleInfo info, boolean acrossPlan, boolean writesFacts, RuleDetail detail) {}
 
   /**
    * Loads the bundled rule set from the classpath: the knowledge base precompiled when the
@@ -273,7 +276,7 @@ public final class RuleSetCompiler {
       rules.add(new ParsedRule(pkg.getName(), new RuleInfo(metadata.getOrDefault("id", ""), rule.getName(),
           metadata.getOrDefault("description", ""), metadata.getOrDefault("source", ""), file.path(), rule.getLine(),
           RuleRoles.codes(rule)),
-          RuleRoles.looksAcrossPlan(rule), RuleRoles.writesFacts(rule)));
+          RuleRoles.looksAcrossPlan(rule), RuleRoles.writesFacts(rule), RuleRoles.detail(rule, file.content())));
     }
   }
 
@@ -356,9 +359,12 @@ public final class RuleSetCompiler {
     }
     List<RuleInfo> rules = checked.rules().stream().map(ParsedRule::info)
         .sorted(Comparator.comparing(RuleInfo::id)).toList();
+    Map<String, RuleDetail> details = new HashMap<>();
+    checked.rules().forEach(rule -> details.put(rule.info().id(), rule.detail()));
     CompiledRuleSet compiled;
     try {
-      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
+      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName,
+          details);
     } catch (RuntimeException | LinkageError e) {
       if (!fromCache) {
         throw e;
@@ -367,7 +373,8 @@ public final class RuleSetCompiler {
       LOG.debug("Ignoring the compile cache entry for {}: {}", version, e.toString());
       where = root.toString();
       models = build(files, root, checked, where, bytes -> cache.store(version, bytes));
-      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName);
+      compiled = CompiledRuleSet.of(models, acrossPlan, planRulesWrite, version, checked.referenceData(), rules, byName,
+          details);
     }
     LOG.debug("Compiled {} rules from {} in {} ms", rules.size(), where, (System.nanoTime() - started) / 1_000_000);
     return compiled;

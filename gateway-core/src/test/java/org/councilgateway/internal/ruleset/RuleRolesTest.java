@@ -3,6 +3,7 @@ package org.councilgateway.internal.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import org.councilgateway.internal.RuleDetail;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -70,5 +71,47 @@ class RuleRolesTest {
       """)
   void writesFacts_byWhatTheConsequenceCalls(String what, String then, boolean writes) throws Exception {
     assertThat(RuleRoles.writesFacts(rule("$p : Proposal()", then))).as(what).isEqualTo(writes);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      only inserts                         | insert(new Object());                                          | true
+      only modifies                        | modify($p) { };                                                | true
+      inserts and records a code           | insert(new Object()); findings.challenge($p, "C", "m");        | false
+      inserts and records a worked-out code| insert(new Object()); findings.gateBlocker($p, $p.id(), "m");  | false
+      inserts and records no code          | insert(new Object()); findings.characteristics($p, null);      | false
+      inserts and records, spaced          | insert(new Object()); findings . keyDecision ($p, "m");        | false
+      records only                         | findings.challenge($p, "C", "m");                              | false
+      does nothing                         | System.out.println("m");                                       | false
+      """)
+  void isHelper_onlyARuleThatWritesFactsAndCallsNoFindingsMethod(String what, String then, boolean helper)
+      throws Exception {
+    assertThat(RuleRoles.isHelper(rule("$p : Proposal()", then))).as(what).isEqualTo(helper);
+  }
+
+  @org.junit.jupiter.api.Test
+  void detail_theConditionsAndActionsAsWritten_eachRunOfSpacesAsOne() throws Exception {
+    String drl = """
+        package test;
+        import org.councilgateway.model.Proposal;
+        global org.councilgateway.facts.Findings findings;
+        rule "R"
+          @id("X-1")
+          salience   10
+        when
+          $p : Proposal(   objectives.isEmpty() )
+          String() from $p.outcomes()
+        then
+          findings.challenge($p, "C",
+              "m");
+        end
+        """;
+    DrlParser parser = new DrlParser();
+    RuleDescr rule = parser.parse(new StringReader(drl)).getRules().get(0);
+
+    RuleDetail detail = RuleRoles.detail(rule, drl);
+
+    assertThat(detail).isEqualTo(new RuleDetail(false, "$p : Proposal( objectives.isEmpty() ) String() from $p.outcomes()",
+        "findings.challenge($p, \"C\", \"m\");", "salience 10"));
   }
 }
