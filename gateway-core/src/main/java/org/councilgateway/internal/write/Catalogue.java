@@ -173,6 +173,11 @@ public final class Catalogue {
       sections.add(new Section(3, "Joint workplans with partner commissioners", null, List.of("partner", "service areas"),
           workplans.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList()));
     }
+    if (!data.localFields().isEmpty()) {
+      sections.add(new Section(3, "The council's own proposal fields (localFields)", null,
+          List.of("field", "type", "meaning"), data.localFields().stream()
+              .map(f -> List.of("local." + f.name(), localType(f), f.description())).toList()));
+    }
     sections.add(new Section(3, "Gate stages", "A proposal at or past a stage must no longer raise any code that stage "
         + "or a stage before it requires.", List.of("stage", "requires, beyond the stages before"),
         gateStages(data).entrySet().stream().map(e -> List.of(e.getKey(), e.getValue().isEmpty() ? "nothing more" : e.getValue()))
@@ -213,7 +218,22 @@ public final class Catalogue {
             number(s.serviceReviewValidityMonths()))));
     settings.add(new Setting("councilName", "council name (for reports; decides nothing)",
         s.councilName() == null ? "not set" : s.councilName()));
+    s.local().values().forEach((name, value) -> settings.add(new Setting(name, name + " (local)", localValue(value))));
     return settings;
+  }
+
+  /** A local setting's value as the catalogue shows it: a number with separators, codes joined. */
+  static String localValue(Object value) {
+    if (value instanceof Long number) {
+      return number(number);
+    }
+    return value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(", "))
+        : String.valueOf(value);
+  }
+
+  /** A local field's or setting's type, with the codes it may hold. */
+  static String localType(org.councilgateway.facts.LocalField field) {
+    return field.type().label() + (field.values().isEmpty() ? "" : ": " + String.join(", ", field.values()));
   }
 
   /** Each partner's joint workplan: its service areas, in the order the reference data lists them. */

@@ -157,13 +157,12 @@ public final class CatalogueChanges {
     entries(lines, "inHouseCapability", was, is, data -> codes(data.inHouseCapability(), InHouseCapability::serviceArea));
     entries(lines, "safeguardingSensitive", was, is,
         data -> codes(data.safeguardingSensitive(), SafeguardingSensitive::serviceArea));
-    List<Catalogue.Setting> before = Catalogue.settings(was.settings());
-    List<Catalogue.Setting> after = Catalogue.settings(is.settings());
-    for (int i = 0; i < after.size(); i++) {
-      if (!before.get(i).value().equals(after.get(i).value())) {
-        lines.add("settings." + after.get(i).key() + ": " + before.get(i).value() + " \u2192 " + after.get(i).value());
-      }
-    }
+    entries(lines, "localFields", was, is, data -> keyed(data.localFields(), org.councilgateway.facts.LocalField::name,
+        f -> Catalogue.localType(f) + ", " + quoted(f.description())));
+    entries(lines, "localSettings", was, is, data -> keyed(data.localSettings(),
+        org.councilgateway.facts.LocalField::name, f -> Catalogue.localType(f) + ", " + quoted(f.description())));
+    entries(lines, "settings", was, is, data -> keyed(Catalogue.settings(data.settings()), Catalogue.Setting::key,
+        Catalogue.Setting::value));
     entries(lines, "jointWorkplans", was, is, data -> withValues(Catalogue.jointWorkplans(data), "service areas "));
     Map<String, String> stagesBefore = Catalogue.gateStages(was);
     Catalogue.gateStages(is).forEach((stage, requires) -> {
