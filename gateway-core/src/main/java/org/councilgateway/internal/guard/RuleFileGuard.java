@@ -181,6 +181,16 @@ public final class RuleFileGuard {
         }
       }
     }
+    int lastDot = target.lastIndexOf('.');
+    if (type == null && lastDot > 0 && ModelTypes.inModelPackage(target.substring(0, lastDot))
+        && ModelTypes.load(target) == null) {
+      String simpleName = target.substring(lastDot + 1);
+      String closest = org.councilgateway.internal.Names.closest(simpleName,
+          MODEL_TYPES.stream().map(Class::getSimpleName).sorted().toList());
+      fileProblem(imported, "imports " + target + ", which does not exist" + (closest == null
+          ? ": gateway docs --fields lists the types rules use." : ": did you mean " + closest + "?"));
+      return;
+    }
     if (type == null) {
       fileProblem(imported, "imports " + target + ", which rule files may not do: only the model types (Proposal "
           + "and its value types, of org.councilgateway.model, and the facts of org.councilgateway.facts), one by one, and java.util.List, Set, Map "
@@ -196,6 +206,15 @@ public final class RuleFileGuard {
         || (type.equals(Findings.class.getSimpleName()) && context.type(type) == Findings.class);
     if ("findings".equals(global.getIdentifier()) && findingsType) {
       context.declareFindings();
+      return;
+    }
+    if ("findings".equals(global.getIdentifier()) && type.equals(Findings.class.getSimpleName())
+        && !context.hasType(type)) {
+      // Declared as the rules use it, so that the rules are checked rather than each use reported.
+      context.declareFindings();
+      if (context.firstTime("import " + Findings.class.getName())) {
+        fileProblem(global, context.missingImport(type, Findings.class.getName()));
+      }
       return;
     }
     fileProblem(global, "declares the global " + type + " " + global.getIdentifier()
