@@ -385,8 +385,11 @@ final class RuleCheck {
         problem(at[0], at[1], named + " uses modify, which rule files may not do: "
             + ALLOWED + "; facts are not changed.");
       } else {
-        problem(at[0], at[1], named + " has " + place.shown
-            + " the guard cannot read (" + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
+        // Most often a slip (a bracket or a quote missing), so worded as one; either way, what the
+        // guard cannot read is refused.
+        problem(at[0], at[1], named + " has " + place.shown + " that cannot be read (" + shorten(code) + "): "
+            + (place == Place.CONSEQUENCE ? "check it for a missing ; at the end of a statement, a bracket or a quote."
+                : "check it for a missing value, bracket or quote."));
       }
       return;
     }

@@ -236,12 +236,12 @@ public final class RuleFileGuard {
     }
     if (name.equals("dialect")) {
       return raw.equals("java") ? null : value.equals("java")
-          ? "gives the dialect as \"" + raw + "\", with spaces, which rule files may not do: write dialect \"java\"."
+          ? "gives the dialect as \"" + raw + "\", with spaces: write dialect \"java\"."
           : "uses the dialect " + value + ", which rule files may not do: rules are written in the java dialect.";
     }
     if (name.equals("salience")) {
       return value.matches("-?[0-9]{1,9}") ? null
-          : "sets salience to " + value + ", which rule files may not do: salience is a whole number.";
+          : "sets salience to " + value + ", which is not a whole number: write a whole number, such as salience 10.";
     }
     if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !value.matches("true|false")) {
       return "sets the attribute " + name + " to the expression " + value
@@ -253,7 +253,7 @@ public final class RuleFileGuard {
           + PlainText.NAME_RULE + (unplain == null ? "" : " (not " + unplain + ")") + ".";
     }
     return value.matches("true|false") ? null
-        : "sets " + name + " to " + value + ", which rule files may not do: it is true or false.";
+        : "sets " + name + " to " + value + ": " + name + " is true or false.";
   }
 
   /**
