@@ -118,4 +118,39 @@ class OfficerMistakesTest {
         + "is not valid YAML: this { is never closed: a { } mapping ends with }, with commas between its key: value "
         + "pairs; if the { is a slip, remove it.");
   }
+
+  @Test
+  void misspeltImport_isNamedWithTheNearestType_andItsUsesAreNotReportedAgain() throws IOException {
+    edit("challenge.drl", "import org.councilgateway.model.ChangeType;", "import org.councilgateway.model.ChangeTyp;");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 5, 1)
+        + "imports org.councilgateway.model.ChangeTyp, which does not exist: did you mean ChangeType?");
+  }
+
+  @Test
+  void patternOnATypeNotImported_isTheMissingImport() throws IOException {
+    edit("challenge.drl", "import org.councilgateway.facts.SafeguardingSensitive;\n", "");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 137, 3)
+        + "Rule \"Safeguarding-sensitive service may be outsourced\" uses SafeguardingSensitive, which challenge.drl "
+        + "does not import: add \"import org.councilgateway.facts.SafeguardingSensitive;\" at the top of challenge.drl.");
+  }
+
+  @Test
+  void patternOnAMisspeltType_isNamedWithTheNearest() throws IOException {
+    edit("challenge.drl", "  SafeguardingSensitive( serviceArea == $area )", "  SafeguardingSensitiv( serviceArea == $area )");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 138, 3)
+        + "Rule \"Safeguarding-sensitive service may be outsourced\" matches SafeguardingSensitiv, which is not a type: "
+        + "did you mean SafeguardingSensitive?");
+  }
+
+  @Test
+  void consequenceMissingABracket_isASlipToCheck() throws IOException {
+    edit("challenge.drl", "\"Risks have not been assessed.\");", "\"Risks have not been assessed.\";");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 94, 3)
+        + "Rule \"Risks not assessed\" has a consequence that cannot be read (findings.challenge($p, \"CHALLENGE_RISKS\", "
+        + "\"Risks have not been assessed.\";): check it for a missing ; at the end of a statement, a bracket or a quote.");
+  }
 }

@@ -232,12 +232,17 @@ final class RuleCheck {
       problem(line, column, named + " has a pattern without a type, which rule files may not "
           + "do: patterns match the imported model types, String and Object.");
     } else if (type == null && ModelTypes.importable(typeName) != null) {
-      if (context.firstTime("import " + ModelTypes.importable(typeName))) {
-        problem(line, column, named + " " + context.missingImport(typeName, ModelTypes.importable(typeName)));
+      String qualified = ModelTypes.importable(typeName);
+      if (context.firstTime("import " + qualified)) {
+        problem(line, column, named + " " + context.missingImport(typeName, qualified));
       }
+      // Its constraints are checked as on the type meant, so that they are not each reported too.
+      type = ModelTypes.load(qualified);
     } else if (type == null && !typeName.contains(".") && closestType(typeName) != null) {
-      problem(line, column, named + " matches " + typeName + ", which is not a type: did you mean "
-          + closestType(typeName) + "?");
+      String meant = closestType(typeName);
+      problem(line, column, named + " matches " + typeName + ", which is not a type: did you mean " + meant + "?");
+      type = context.type(meant) != null ? context.type(meant) : RuleFileGuard.MODEL_TYPES.stream()
+          .filter(t -> t.getSimpleName().equals(meant)).findFirst().orElse(null);
     } else if (type == null) {
       problem(line, column, named + " matches " + typeName + ", which rule files may not do: "
           + (typeName.contains(".") ? "fully qualified names are not allowed; import the model type." :

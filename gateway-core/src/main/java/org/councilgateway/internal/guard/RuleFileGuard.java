@@ -189,6 +189,11 @@ public final class RuleFileGuard {
           MODEL_TYPES.stream().map(Class::getSimpleName).sorted().toList());
       fileProblem(imported, "imports " + target + ", which does not exist" + (closest == null
           ? ": gateway docs --fields lists the types rules use." : ": did you mean " + closest + "?"));
+      if (closest != null) {
+        // The rules' uses of the type meant are this mistake, not a missing import of their own.
+        MODEL_TYPES.stream().filter(t -> t.getSimpleName().equals(closest)).findFirst()
+            .ifPresent(t -> context.firstTime("import " + t.getName()));
+      }
       return;
     }
     if (type == null) {
