@@ -61,6 +61,13 @@ public final class YamlProblems {
       message = "this [ is never closed: a [ ] list ends with ], with commas between its items; "
           + "if the [ is a slip, remove it.";
       at = contextMark;
+    } else if (context.contains("flow node") && problem.contains("<stream end>")) {
+      // SnakeYAML places this at the end of the file; Jackson's place is the last bracket it read.
+      message = "a [ or { here is never closed before the end of the file: close it with ] or }, "
+          + "or if it is a slip, remove it.";
+      if (error.getLocation() != null && error.getLocation().getLineNr() > 0) {
+        return new PlainYamlException(parser, message, error.getLocation());
+      }
     } else if (context.contains("quoted scalar") && problem.contains("end of stream")) {
       message = "this quote is never closed: end the text with the same quote mark it begins with.";
       at = contextMark;

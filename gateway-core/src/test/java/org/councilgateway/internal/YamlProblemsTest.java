@@ -34,6 +34,7 @@ class YamlProblemsTest {
       an at sign          | 'a: @x\\n'                            | 1:4: a value cannot begin with @: put the value in quotes.
       a key out of step   | 'a:\\n  b: 1\\n c: 2\\n'              | 3:2: this line is indented out of step with the lines above it: the keys of one mapping start at the same column, and so do the - of one list's items.
       a list item out of step | 'a:\\n  - 1\\n  - 2\\n - 3\\n'    | 4:2: this line is indented out of step with the lines above it: the keys of one mapping start at the same column, and so do the - of one list's items.
+      an unclosed bracket at the end | 'a: 1\nkeywords: [\n'   | 2:12: a [ or { here is never closed before the end of the file: close it with ] or }, or if it is a slip, remove it.
       anything else       | 'a: [1,,2]\\n'                         | 1:7: it cannot be read from here (expected the node content, but found ','): check the indentation, the colons and the quotes on this line and the line before.
       """)
   void slip_isOneSentenceAtItsPlace(String slip, String yaml, String expected) {
