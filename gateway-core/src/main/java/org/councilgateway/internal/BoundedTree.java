@@ -3,6 +3,7 @@ package org.councilgateway.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -126,7 +127,11 @@ public final class BoundedTree {
    *     {@link DuplicateKeyException}) or there is more after it
    */
   public static JsonNode read(JsonParser parser, int maxDigits, int maxScale) throws IOException {
-    return new BoundedTree(parser, maxDigits, maxScale, null).document();
+    try {
+      return new BoundedTree(parser, maxDigits, maxScale, null).document();
+    } catch (JsonProcessingException e) {
+      throw YamlProblems.plain(e, parser);
+    }
   }
 
   /**
@@ -141,7 +146,11 @@ public final class BoundedTree {
    *     {@link DuplicateKeyException})
    */
   public static JsonNode readValue(JsonParser parser, int maxDigits, int maxScale) throws IOException {
-    return new BoundedTree(parser, maxDigits, maxScale, null).value();
+    try {
+      return new BoundedTree(parser, maxDigits, maxScale, null).value();
+    } catch (JsonProcessingException e) {
+      throw YamlProblems.plain(e, parser);
+    }
   }
 
   /**
@@ -157,7 +166,11 @@ public final class BoundedTree {
    */
   static JsonNode read(JsonParser parser, int maxDigits, int maxScale, Map<JsonNode, JsonLocation> locations)
       throws IOException {
-    return new BoundedTree(parser, maxDigits, maxScale, locations).document();
+    try {
+      return new BoundedTree(parser, maxDigits, maxScale, locations).document();
+    } catch (JsonProcessingException e) {
+      throw YamlProblems.plain(e, parser);
+    }
   }
 
   /**

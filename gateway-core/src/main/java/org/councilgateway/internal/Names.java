@@ -2,34 +2,45 @@ package org.councilgateway.internal;
 
 import java.util.Collection;
 
-/** Finds the name a mistyped one was most likely meant to be, for "did you mean" in messages. */
+/**
+ * Suggests the name a user probably meant: the known name nearest a mistyped one by edit distance,
+ * when it is near enough to be a slip rather than another word. Shared by every message that
+ * answers a misspelling with "did you mean ...?", so that they all judge "near enough" alike.
+ */
 public final class Names {
+
   private Names() {}
 
   /**
-   * The known name closest to a mistyped one, ignoring case, when it is close enough to be a slip:
-   * no more than two letters, or a third of them, differ.
+   * The known name nearest a given one, when it is at most two edits away or a third of the given
+   * name's length, whichever is more; ties go to the first in the collection's order.
    *
    * @param name the name as written
    * @param known the names it could have meant
-   * @return the closest, or null when none is close
+   * @return the nearest known name, or null when none is near enough
    */
   public static String closest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
     for (String candidate : known) {
-      int distance = distance(lower, candidate.toLowerCase(java.util.Locale.ROOT));
+      int distance = distance(name, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    return best != null && bestDistance > 0 && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
   }
 
-  /** The Levenshtein distance between two texts. */
-  static int distance(String a, String b) {
+  /**
+   * The Levenshtein distance between two names: the fewest single-character insertions, deletions
+   * and substitutions that turn one into the other.
+   *
+   * @param a one name
+   * @param b the other
+   * @return the distance, 0 when they are equal
+   */
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -38,8 +49,8 @@ public final class Names {
     for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
       }
       int[] swap = previous;
       previous = current;

@@ -206,8 +206,7 @@ class HostileNamesTest {
         Arguments.of("metadata with two values", plainRule("  @note(a = \"x\", b = \"y\")\n"), "rule \"Plain\"",
             "Rule \"Plain\" gives @note the values"),
         Arguments.of("a dialect with a space", plainRule("  dialect \"java \"\n"), "dialect",
-            "Rule \"Plain\" gives the dialect as \"java \", with spaces, which rule files may not do: "
-                + "write dialect \"java\"."),
+            "Rule \"Plain\" gives the dialect as \"java \", with spaces: write dialect \"java\"."),
         Arguments.of("a quoted rule name", HEADER + rule("\"'quoted'\"", "", "", RECORD), "rule \"'quoted'\"",
             "Rule \"'quoted'\" has a name that is empty or begins or ends with a space or a quote"),
         Arguments.of("a binding named drools", HEADER + rule("\"Plain\"", "", "  drools : Proposal( id == $id )\n",
@@ -305,7 +304,8 @@ class HostileNamesTest {
       assertThat(validate(dir, "  not( $q : Proposal( id == \"x\" ) )\n",
           "  findings.challenge($p, \"CHALLENGE_RISKS\", $q.id());\n"))
           .extracting(Problem::message)
-          .anySatisfy(m -> assertThat(m).startsWith("Rule \"Scoped\" calls $q.id, which rule files may not do"));
+          .anySatisfy(m -> assertThat(m).startsWith("Rule \"Scoped\" refers to $q, which is not a binding or a local "
+              + "variable here"));
     }
 
     @Test

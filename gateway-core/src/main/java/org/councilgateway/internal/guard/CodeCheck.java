@@ -42,10 +42,14 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.councilgateway.internal.Names;
 import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
 import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
 import org.drools.mvel.parser.ast.expr.DrlxExpression;
@@ -96,17 +100,45 @@ final class CodeCheck {
     private static final long serialVersionUID = 1L;
     final transient Node node;
     final String what;
+    /** What a rule may do instead, for a refusal; null for a mistake, whose {@link #what} says it all. */
     final String instead;
+    /** A key for a mistake reported once per file however often it is made (a missing import), or null. */
+    final String once;
 
     Rejected(Node node, String what) {
       this(node, what, ALLOWED);
     }
 
     Rejected(Node node, String what, String instead) {
+      this(node, what, instead, null);
+    }
+
+    private Rejected(Node node, String what, String instead, String once) {
       super(what, null, false, false);
       this.node = node;
       this.what = what;
       this.instead = instead;
+      this.once = once;
+    }
+
+    /**
+     * A mistake rather than something refused: a misspelt or missing name, which the message
+     * names with the fix, without saying that rule files may not do it.
+     *
+     * @param sentence the rest of the sentence after the rule's name, with its full stop
+     */
+    static Rejected mistake(Node node, String sentence) {
+      return new Rejected(node, sentence, null, null);
+    }
+
+    /** A type used without its import: a mistake, reported at its first use in a file only. */
+    static Rejected missingImport(Node node, FileContext context, String simpleName, String qualified) {
+      return new Rejected(node, context.missingImport(simpleName, qualified), null, "import " + qualified);
+    }
+
+    /** The message, after the rule's name. */
+    String sentence() {
+      return instead == null ? what : what + ", which rule files may not do: " + instead + ".";
     }
   }
 
@@ -311,14 +343,42 @@ final class CodeCheck {
           return;
         }
       } catch (NoSuchFieldException e) {
-        // reported below
+        throw noSuchConstant(access, type, name);
       }
       throw new Rejected(access, "uses " + type.getSimpleName() + "." + name);
     }
     expression(scope);
     if (!context.isMethodName(name) && !context.propertyNames().contains(name)) {
+      if (!ModelTypes.isJdkMethodName(name)) {
+        String closest = Names.closest(name, context.propertyNames());
+        throw Rejected.mistake(access, "reads " + text(access) + ", but nothing " + context.fileName()
+            + " imports has a field " + name + ": " + (closest == null ? "" : "did you mean " + closest + "? ")
+            + "gateway docs --fields lists the fields of each type.");
+      }
       throw new Rejected(access, "reads " + text(access), ALLOWED + "; facts are read through their accessors");
     }
+  }
+
+  /**
+   * A type's value that does not exist, such as an enum value misspelt: a mistake, named with the
+   * nearest value and, for an enum, all its values. A field that exists but is not a static
+   * constant a rule may read is refused as before.
+   */
+  private Rejected noSuchConstant(Expression access, Class<?> type, String name) {
+    boolean nameable = ModelTypes.isModelType(type) || ModelTypes.JDK_IMPORTS.containsValue(type)
+        || ModelTypes.JAVA_LANG.containsValue(type);
+    if (!nameable) {
+      return new Rejected(access, "uses " + type.getSimpleName() + "." + name);
+    }
+    List<String> values = type.isEnum() ? ModelTypes.fieldNames(type)
+        : Arrays.stream(type.getFields()).filter(f -> Modifier.isStatic(f.getModifiers())).map(Field::getName)
+            .sorted().toList();
+    String closest = Names.closest(name, values);
+    String shown = type.getSimpleName();
+    return Rejected.mistake(access, "uses " + shown + "." + name + ", but " + shown + " has no value " + name
+        + (closest == null ? "" : ": did you mean " + closest + "?")
+        + (type.isEnum() ? (closest == null ? ": its" : " Its") + " values are " + String.join(", ", values) + "."
+            : closest == null ? "." : ""));
   }
 
   private void call(Expression call, Expression scope, String name, NodeList<Expression> arguments,
@@ -335,12 +395,30 @@ final class CodeCheck {
         arguments.forEach(this::expression);
         return;
       }
+      if (place == Place.CONDITION && names.patternType() != null && !ModelTypes.isJdkMethodName(name)) {
+        Class<?> pattern = names.patternType();
+        String closest = Names.closest(name, ModelTypes.instanceMethods(pattern));
+        throw Rejected.mistake(call, "calls " + name + ", but " + pattern.getSimpleName() + " has no method " + name
+            + ": " + (closest == null ? "" : "did you mean " + closest + "? ")
+            + "gateway docs --fields lists what each type has.");
+      }
+      if (place == Place.CONSEQUENCE && Names.closest(name, Set.of("insert")) != null) {
+        throw Rejected.mistake(call, "calls " + name + ", which is not a method here: did you mean insert?");
+      }
       throw new Rejected(call, "calls " + name, ALLOWED + (place == Place.CONSEQUENCE
           ? "; facts are not changed, and insert is the only engine call" : ""));
     }
     Class<?> type = names.typeScope(scope);
     if (type != null) {
       if (!ModelTypes.staticMethodAllowed(type, name)) {
+        boolean exists = Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name));
+        if (!exists && !ModelTypes.isJdkMethodName(name)) {
+          String closest = Names.closest(name, Arrays.stream(type.getMethods())
+              .filter(m -> Modifier.isStatic(m.getModifiers()) && ModelTypes.staticMethodAllowed(type, m.getName()))
+              .map(java.lang.reflect.Method::getName).distinct().sorted().toList());
+          throw Rejected.mistake(call, "calls " + type.getSimpleName() + "." + name + ", but " + type.getSimpleName()
+              + " has no method " + name + (closest == null ? "." : ": did you mean " + closest + "?"));
+        }
         throw new Rejected(call, "calls " + type.getSimpleName() + "." + name);
       }
       arguments.forEach(this::expression);
@@ -348,15 +426,31 @@ final class CodeCheck {
     }
     if (names.isFindings(scope)) {
       boolean recording = ModelTypes.FINDINGS_METHODS.contains(name);
-      if (!(recording && place == Place.CONSEQUENCE) && !ModelTypes.READ_ONLY_METHODS.contains(name)) {
-        throw new Rejected(call, "calls findings." + name, recording
-            ? "findings are recorded in the consequence" : ALLOWED);
+      if (recording && place != Place.CONSEQUENCE) {
+        throw Rejected.mistake(call, "calls findings." + name + " in " + place.shown
+            + ": findings are recorded in the consequence, after then.");
+      }
+      if (!recording && !ModelTypes.READ_ONLY_METHODS.contains(name)) {
+        if (!ModelTypes.isJdkMethodName(name)) {
+          List<String> methods = sorted(ModelTypes.FINDINGS_METHODS);
+          String closest = Names.closest(name, methods);
+          throw Rejected.mistake(call, "calls findings." + name + ", but findings has no method " + name
+              + (closest == null ? ": its" : ": did you mean " + closest + "? Its") + " methods are "
+              + String.join(", ", methods) + ".");
+        }
+        throw new Rejected(call, "calls findings." + name);
       }
       arguments.forEach(this::expression);
       return;
     }
     expression(scope);
     if (!context.isMethodName(name)) {
+      if (!ModelTypes.isJdkMethodName(name)) {
+        String closest = Names.closest(name, context.methodNames());
+        throw Rejected.mistake(call, "calls " + text(scope, name) + ", but nothing " + context.fileName()
+            + " imports has a method " + name + ": " + (closest == null ? "" : "did you mean " + closest + "? ")
+            + "gateway docs --fields lists what each type has.");
+      }
       throw new Rejected(call, "calls " + text(scope, name), ALLOWED
           + "; facts are read through their accessors and read-only methods");
     }
@@ -390,6 +484,10 @@ final class CodeCheck {
     }
     ClassOrInterfaceType created = creation.getType();
     Class<?> type = created.getScope().isPresent() ? null : context.type(created.getNameAsString());
+    String importable = created.getScope().isPresent() ? null : ModelTypes.importable(created.getNameAsString());
+    if (type == null && importable != null) {
+      throw Rejected.missingImport(created, context, created.getNameAsString(), importable);
+    }
     if (type == null || !type.isRecord() || !ModelTypes.isModelType(type)) {
       throw new Rejected(creation, "creates a " + CodeScope.typeText(created), ALLOWED + "; new is for model records");
     }

@@ -16,8 +16,11 @@ import com.github.javaparser.ast.type.VarType;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.councilgateway.internal.Names;
 import org.councilgateway.internal.guard.CodeCheck.Place;
 import org.councilgateway.internal.guard.CodeCheck.Rejected;
 import org.drools.mvel.parser.ast.expr.DrlNameExpr;
@@ -31,6 +34,9 @@ import org.drools.mvel.parser.ast.expr.DrlNameExpr;
  * {@link CodeCheck}.
  */
 final class CodeScope {
+
+  /** The most fields a message lists; a type with more is left to gateway docs --fields. */
+  private static final int LISTED_FIELDS = 12;
 
   private static final Set<String> QUALIFIED_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io");
 
@@ -125,6 +131,13 @@ final class CodeScope {
       return new Rejected(name, "uses the fully qualified name " + shown,
           ALLOWED + "; rules name only the imported model types");
     }
+    String importable = ModelTypes.importable(id);
+    if (importable != null && !context.hasType(id)) {
+      return Rejected.missingImport(name, context, id, importable);
+    }
+    if (id.startsWith("$") || Character.isLowerCase(id.charAt(0))) {
+      return unknownValue(name, id);
+    }
     if (top != name && top instanceof MethodCallExpr) {
       return new Rejected(name, "calls " + shown);
     }
@@ -134,8 +147,48 @@ final class CodeScope {
     if (context.hasType(id)) {
       return new Rejected(name, "uses the type " + id + " as a value");
     }
-    return new Rejected(name, "refers to " + id + ", which is not a binding, a fact's property or an imported "
-        + "model type");
+    return unknownValue(name, id);
+  }
+
+  /**
+   * A name that is no value here: in a pattern's condition, most likely a misspelt field of its
+   * type; elsewhere a binding or local variable misspelt or out of scope. Named with the nearest
+   * name that would do, as a mistake.
+   */
+  private Rejected unknownValue(NameExpr name, String id) {
+    Set<String> values = new TreeSet<>(bindings);
+    blocks.forEach(values::addAll);
+    if (place == Place.CONDITION && patternType != null) {
+      Set<String> candidates = new TreeSet<>(values);
+      candidates.addAll(ModelTypes.properties(patternType));
+      String closest = Names.closest(id, candidates);
+      String type = patternType.getSimpleName();
+      return Rejected.mistake(name, "refers to " + id + ", but " + type + " has no field " + id + ": "
+          + (closest == null ? "" : "did you mean " + closest + "? ") + fieldList(type, ModelTypes.fieldNames(patternType),
+              closest == null ? "its fields are " : "Its fields are "));
+    }
+    if (context.hasFindings()) {
+      values.add("findings");
+    }
+    String closest = Names.closest(id, values);
+    return Rejected.mistake(name, "refers to " + id + ", which is not a binding or a local variable here"
+        + (closest != null ? ": did you mean " + closest + "?"
+            : values.isEmpty() ? ": none is in scope here." : ": those in scope are " + String.join(", ", values) + "."));
+  }
+
+  /**
+   * The fields a message lists: all of them for a type with few, else where to find them.
+   *
+   * @param lead how the list begins ("Its fields are ")
+   */
+  static String fieldList(String type, List<String> fields, String lead) {
+    return fields.size() <= LISTED_FIELDS ? lead + String.join(", ", fields) + "."
+        : "gateway docs --fields lists " + type + "'s fields.";
+  }
+
+  /** The type of the pattern a condition is on, or null. */
+  Class<?> patternType() {
+    return place == Place.CONDITION ? patternType : null;
   }
 
   /** Whether a call's scope is the global findings, not a binding or local variable of that name. */
@@ -169,6 +222,10 @@ final class CodeScope {
       if (named.getScope().isPresent()) {
         throw new Rejected(type, "uses the fully qualified name " + typeText(named),
             ALLOWED + "; rules name only the imported model types");
+      }
+      String importable = ModelTypes.importable(named.getNameAsString());
+      if (!context.hasType(named.getNameAsString()) && importable != null) {
+        throw Rejected.missingImport(type, context, named.getNameAsString(), importable);
       }
       if (!context.hasType(named.getNameAsString())) {
         throw new Rejected(type, "uses the type " + named.getNameAsString(),

@@ -33,6 +33,8 @@ final class FileContext {
   /** The methods a rule may call on a value: the read-only ones and those of the types imports reach. */
   private final Set<String> methodNames = new HashSet<>(ModelTypes.READ_ONLY_METHODS);
   private boolean hasFindings;
+  /** The keys of the mistakes reported once per file that have been reported. */
+  private final Set<String> reported = new HashSet<>();
 
   /**
    * @param file the file as messages name it
@@ -73,9 +75,19 @@ final class FileContext {
     return types.get(name);
   }
 
+  /** The simple names of the types the file may name. */
+  Set<String> typeNames() {
+    return Set.copyOf(types.keySet());
+  }
+
   /** Whether a simple name is a type the file may name. */
   boolean hasType(String name) {
     return types.containsKey(name);
+  }
+
+  /** The methods a rule may call on a value, for suggestions. */
+  Set<String> methodNames() {
+    return Set.copyOf(methodNames);
   }
 
   boolean isMethodName(String name) {
@@ -94,6 +106,35 @@ final class FileContext {
   boolean isTypeName(String name) {
     return types.containsKey(name)
         || (SourceVersion.isIdentifier(name) && ModelTypes.load("java.lang." + name) != null);
+  }
+
+  /** The file's own name, without its folders, as a message tells the user to edit it. */
+  String fileName() {
+    String name = file == null ? "" : file;
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  }
+
+  /**
+   * The end of the message for a type used without its import: which file lacks it and the line
+   * to add.
+   *
+   * @param simpleName the type as the rule names it
+   * @param qualified the type's full name
+   */
+  String missingImport(String simpleName, String qualified) {
+    String name = fileName();
+    return "uses " + simpleName + ", which " + name + " does not import: add \"import " + qualified
+        + ";\" at the top of " + name + ".";
+  }
+
+  /**
+   * Whether a mistake reported once per file is met for the first time, recording it.
+   *
+   * @param key what identifies the mistake
+   * @return true the first time only
+   */
+  boolean firstTime(String key) {
+    return reported.add(key);
   }
 
   /** Adds a problem; what the message quotes from the file is shown with its control characters escaped. */

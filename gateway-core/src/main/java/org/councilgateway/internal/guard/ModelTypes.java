@@ -111,6 +111,48 @@ final class ModelTypes {
         || (isPublicRecordOrEnum(type) && MODEL_PACKAGES.contains(type.getPackageName()));
   }
 
+  /**
+   * The full name of the type a rule file would import for a simple name: a model type, a fact or
+   * one of the JDK types rules may import; null when no type a rule file may import has that name.
+   *
+   * @param simpleName a name as a rule writes it
+   */
+  static String importable(String simpleName) {
+    if (simpleName == null || !javax.lang.model.SourceVersion.isIdentifier(simpleName)
+        || !Character.isUpperCase(simpleName.charAt(0))) {
+      return null;
+    }
+    for (String jdk : JDK_IMPORTS.keySet()) {
+      if (jdk.endsWith("." + simpleName)) {
+        return jdk;
+      }
+    }
+    for (String pkg : MODEL_PACKAGES.stream().sorted().toList()) {
+      Class<?> type = load(pkg + "." + simpleName);
+      if (isModelType(type)) {
+        return type.getName();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What a type offers a rule as fields: for an enum its values, for another type the properties a
+   * condition may name (hashCode and toString aside), in a stable order.
+   */
+  static List<String> fieldNames(Class<?> type) {
+    if (type.isEnum()) {
+      return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+    return properties(type).stream().filter(name -> !name.equals("hashCode") && !name.equals("toString"))
+        .sorted().toList();
+  }
+
+  /** Whether some JDK value type has a public instance method of this name: one that exists, if not allowed. */
+  static boolean isJdkMethodName(String name) {
+    return JDK_METHOD_NAMES.contains(name);
+  }
+
   /** Whether a package is one of those whose records and enums rule files may import. */
   static boolean inModelPackage(String packageName) {
     return MODEL_PACKAGES.contains(packageName);

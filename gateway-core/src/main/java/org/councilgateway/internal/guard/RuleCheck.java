@@ -231,6 +231,18 @@ final class RuleCheck {
     if (typeName.isEmpty()) {
       problem(line, column, named + " has a pattern without a type, which rule files may not "
           + "do: patterns match the imported model types, String and Object.");
+    } else if (type == null && ModelTypes.importable(typeName) != null) {
+      String qualified = ModelTypes.importable(typeName);
+      if (context.firstTime("import " + qualified)) {
+        problem(line, column, named + " " + context.missingImport(typeName, qualified));
+      }
+      // Its constraints are checked as on the type meant, so that they are not each reported too.
+      type = ModelTypes.load(qualified);
+    } else if (type == null && !typeName.contains(".") && closestType(typeName) != null) {
+      String meant = closestType(typeName);
+      problem(line, column, named + " matches " + typeName + ", which is not a type: did you mean " + meant + "?");
+      type = context.type(meant) != null ? context.type(meant) : RuleFileGuard.MODEL_TYPES.stream()
+          .filter(t -> t.getSimpleName().equals(meant)).findFirst().orElse(null);
     } else if (type == null) {
       problem(line, column, named + " matches " + typeName + ", which rule files may not do: "
           + (typeName.contains(".") ? "fully qualified names are not allowed; import the model type." :
@@ -279,6 +291,13 @@ final class RuleCheck {
             + " in a condition, which rule files may not do: " + ALLOWED + ".");
       }
     }
+  }
+
+  /** The type a misspelt type name most likely means: one the file imports, or one it could. */
+  private String closestType(String name) {
+    Set<String> names = new java.util.TreeSet<>(context.typeNames());
+    RuleFileGuard.MODEL_TYPES.forEach(type -> names.add(type.getSimpleName()));
+    return org.councilgateway.internal.Names.closest(name, names);
   }
 
   /** Checks an accumulate: its input and arguments see the input's bindings, the rest only its results. */
@@ -371,8 +390,11 @@ final class RuleCheck {
         problem(at[0], at[1], named + " uses modify, which rule files may not do: "
             + ALLOWED + "; facts are not changed.");
       } else {
-        problem(at[0], at[1], named + " has " + place.shown
-            + " the guard cannot read (" + shorten(code) + "), which rule files may not do: " + ALLOWED + ".");
+        // Most often a slip (a bracket or a quote missing), so worded as one; either way, what the
+        // guard cannot read is refused.
+        problem(at[0], at[1], named + " has " + place.shown + " that cannot be read (" + shorten(code) + "): "
+            + (place == Place.CONSEQUENCE ? "check it for a missing ; at the end of a statement, a bracket or a quote."
+                : "check it for a missing value, bracket or quote."));
       }
       return;
     }
@@ -385,9 +407,11 @@ final class RuleCheck {
       }
     } catch (Rejected rejected) {
       String anchor = rejected.node == null ? null : check.text(rejected.node);
+      if (rejected.once != null && !context.firstTime(rejected.once)) {
+        return;
+      }
       int[] at = context.source().locate(rejected.node, anchor, start, code.length(), prefix, line, column);
-      problem(at[0], at[1], named + " " + rejected.what + ", which rule files may not do: "
-          + rejected.instead + ".");
+      problem(at[0], at[1], named + " " + rejected.sentence());
     } catch (RuntimeException e) {
       int[] at = context.source().codeStart(start, line, column);
       problem(at[0], at[1], named + " has " + place.shown + " the guard cannot check ("

@@ -181,6 +181,21 @@ public final class RuleFileGuard {
         }
       }
     }
+    int lastDot = target.lastIndexOf('.');
+    if (type == null && lastDot > 0 && ModelTypes.inModelPackage(target.substring(0, lastDot))
+        && ModelTypes.load(target) == null) {
+      String simpleName = target.substring(lastDot + 1);
+      String closest = org.councilgateway.internal.Names.closest(simpleName,
+          MODEL_TYPES.stream().map(Class::getSimpleName).sorted().toList());
+      fileProblem(imported, "imports " + target + ", which does not exist" + (closest == null
+          ? ": gateway docs --fields lists the types rules use." : ": did you mean " + closest + "?"));
+      if (closest != null) {
+        // The rules' uses of the type meant are this mistake, not a missing import of their own.
+        MODEL_TYPES.stream().filter(t -> t.getSimpleName().equals(closest)).findFirst()
+            .ifPresent(t -> context.firstTime("import " + t.getName()));
+      }
+      return;
+    }
     if (type == null) {
       fileProblem(imported, "imports " + target + ", which rule files may not do: only the model types (Proposal "
           + "and its value types, of org.councilgateway.model, and the facts of org.councilgateway.facts), one by one, and java.util.List, Set, Map "
@@ -196,6 +211,15 @@ public final class RuleFileGuard {
         || (type.equals(Findings.class.getSimpleName()) && context.type(type) == Findings.class);
     if ("findings".equals(global.getIdentifier()) && findingsType) {
       context.declareFindings();
+      return;
+    }
+    if ("findings".equals(global.getIdentifier()) && type.equals(Findings.class.getSimpleName())
+        && !context.hasType(type)) {
+      // Declared as the rules use it, so that the rules are checked rather than each use reported.
+      context.declareFindings();
+      if (context.firstTime("import " + Findings.class.getName())) {
+        fileProblem(global, context.missingImport(type, Findings.class.getName()));
+      }
       return;
     }
     fileProblem(global, "declares the global " + type + " " + global.getIdentifier()
@@ -217,12 +241,12 @@ public final class RuleFileGuard {
     }
     if (name.equals("dialect")) {
       return raw.equals("java") ? null : value.equals("java")
-          ? "gives the dialect as \"" + raw + "\", with spaces, which rule files may not do: write dialect \"java\"."
+          ? "gives the dialect as \"" + raw + "\", with spaces: write dialect \"java\"."
           : "uses the dialect " + value + ", which rule files may not do: rules are written in the java dialect.";
     }
     if (name.equals("salience")) {
       return value.matches("-?[0-9]{1,9}") ? null
-          : "sets salience to " + value + ", which rule files may not do: salience is a whole number.";
+          : "sets salience to " + value + ", which is not a whole number: write a whole number, such as salience 10.";
     }
     if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !value.matches("true|false")) {
       return "sets the attribute " + name + " to the expression " + value
@@ -234,7 +258,7 @@ public final class RuleFileGuard {
           + PlainText.NAME_RULE + (unplain == null ? "" : " (not " + unplain + ")") + ".";
     }
     return value.matches("true|false") ? null
-        : "sets " + name + " to " + value + ", which rule files may not do: it is true or false.";
+        : "sets " + name + " to " + value + ": " + name + " is true or false.";
   }
 
   /**

@@ -13,6 +13,7 @@ import org.councilgateway.InvalidPlanException;
 import org.councilgateway.Problem;
 import org.councilgateway.internal.BoundedTree;
 import org.councilgateway.internal.ReadLimits;
+import org.councilgateway.internal.YamlProblems;
 
 /**
  * Turns a document's text into a bounded tree, choosing JSON or YAML, and turns what Jackson and
@@ -56,9 +57,12 @@ final class DocumentReader {
         return BoundedTree.read(parser, maxDigits, maxScale);
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      // A YAML slip is worded and placed by YamlProblems; other parsers' messages are cut to their gist.
+      JsonProcessingException plain = YamlProblems.plain(e, null);
+      JsonLocation at = plain.getLocation();
       throw unusable(new Problem(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "is not valid " + (isYaml ? "YAML" : "JSON") + ": " + firstLine(e.getOriginalMessage())));
+          "is not valid " + (isYaml ? "YAML" : "JSON") + ": " + (plain instanceof YamlProblems.PlainYamlException
+              ? plain.getOriginalMessage() : firstLine(plain.getOriginalMessage()))));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (NumberFormatException e) {

@@ -4,6 +4,7 @@ import org.councilgateway.internal.RuleDetail;
 
 import org.councilgateway.internal.Text;
 import org.councilgateway.internal.guard.ClassVerifier;
+import org.councilgateway.internal.guard.RuleEnds;
 import org.councilgateway.internal.guard.RuleFileGuard;
 import org.councilgateway.internal.guard.RuleNesting;
 import java.io.StringReader;
@@ -241,6 +242,12 @@ public final class RuleSetCompiler {
       return;
     }
     if (parser.hasErrors()) {
+      // A rule without its end makes the parser trip over the next rule: name the unfinished rule instead.
+      Problem unfinished = RuleEnds.fault(file.content(), shown);
+      if (unfinished != null) {
+        problems.add(unfinished);
+        return;
+      }
       for (DroolsError error : parser.getErrors()) {
         if (error instanceof ParserError parse) {
           problems.add(new Problem(shown, parse.getRow(), parse.getCol() + 1, DroolsMessages.clean(parse.getMessage())));
