@@ -181,7 +181,10 @@ public final class RuleSetCompiler {
                 + first.info().name() + "\" (" + shown(root, first.info().file()) + ":" + first.info().line() + ") already has."));
       }
     }
-    warnUnrecorded(gateCodes, rules);
+    // Only of a sound rule set: where a rule file is refused, its codes are missing for a reason already given.
+    if (problems.isEmpty()) {
+      warnUnrecorded(gateCodes, rules);
+    }
     if (referenceData != null) {
       problems.addAll(LocalNames.check(files, file -> shown(root, file), referenceData));
     }
