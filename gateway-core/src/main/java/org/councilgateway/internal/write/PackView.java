@@ -314,6 +314,14 @@ final class PackView {
 
   /** A code as a word: {@code COUNCIL_WIDE} as "Council-wide", {@code SCREENING} as "Screening". */
   static String label(String code) {
+    // Codes are the names of a few enums' constants: each worked out once.
+    String label = LABELS.get(code);
+    return label != null ? label : LABELS.computeIfAbsent(code, PackView::words);
+  }
+
+  private static final Map<String, String> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String words(String code) {
     String words = code.toLowerCase(Locale.UK).replace("single_directorate", "single-directorate")
         .replace("council_wide", "council-wide").replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.councilgateway.internal.Text;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +83,7 @@ class HtmlOutputTest {
 
   @Test
   void content_everyCharacterAlone_asTheTwoPassesGaveIt() {
-    java.util.List<String> different = new java.util.ArrayList<>();
+    List<String> different = new java.util.ArrayList<>();
     int escaped = 0;
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       String text = "x" + (char) c + "y";
@@ -154,5 +160,52 @@ class HtmlOutputTest {
     out.writeUserContent(inner -> inner.writeUserContent("\"<b>\""));
 
     assertThat(out.toString()).isEqualTo("&#34;&lt;b>&#34;");
+  }
+
+  @Test
+  void utf8_givesTheBytesOfGetBytes_forWholeTextAndParts() {
+    String[] values = {"\u00a3350,000", "caf\u00e9", "plain", "<\u00ff&\u0080>", "\u2019quoted\u2019",
+        "\ud83d\ude00", "lone \ud800", "\u202e", "\n"};
+    SplittableRandom random = new SplittableRandom(17);
+    for (int n = 0; n < 500; n++) {
+      HtmlOutput out = new HtmlOutput(16);
+      int pieces = random.nextInt(8);
+      for (int i = 0; i < pieces; i++) {
+        out.writeContent("<td>");
+        out.setContext("td", random.nextInt(4) == 0 ? "title" : null);
+        out.writeUserContent(values[random.nextInt(values.length)]);
+        out.setContext("td", null);
+      }
+      String text = out.toString();
+      int cut = random.nextInt(text.length() + 1);
+
+      assertThat(out.utf8(text, 0, text.length())).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+      assertThat(out.utf8(text, 0, cut)).as(text).isEqualTo(text.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+      assertThat(out.utf8(text, cut, text.length())).as(text)
+          .isEqualTo(text.substring(cut).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void utf8_notesWhatIsWrittenUnescapedToo() {
+    HtmlOutput out = new HtmlOutput(16);
+    out.writeUnsafeContent("\u00a3<b>");
+    out.writeBinaryContent("\u00e9".getBytes(StandardCharsets.UTF_8));
+    out.setContext("div", "onclick");
+    out.writeUserContent("\u00e9'");
+    String text = out.toString();
+
+    assertThat(text).isEqualTo("\u00a3<b>\u00e9\u00e9\\x27");
+    assertThat(out.utf8(text, 0, text.length())).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theTemplatesOwnText_isAscii_forUtf8CopiesItUnscanned() throws IOException {
+    try (Stream<Path> templates = Files.list(Path.of("src/main/jte"))) {
+      List<Path> all = templates.toList();
+      assertThat(all).isNotEmpty().allSatisfy(template -> assertThat(Files.readString(template).chars()
+          .filter(c -> c > 0x7F)).as(template + " must be ASCII: write a character beyond it as an entity,"
+              + " or pass it as a value").isEmpty());
+    }
   }
 }
