@@ -153,6 +153,23 @@ class MeetingPackTest {
   }
 
   @Test
+  void controlCharactersInAnId_areShownEscapedInText_whileTheSectionKeepsTheIdItsLinksFind() {
+    String id = "A\u001b[2J\nB\u202e";
+    Proposal odd = Proposal.builder().id(id).title("Odd").leadDirectorate("PEOPLE").serviceArea("ADULT_SOCIAL_CARE")
+        .changeType(ChangeType.NEW).build();
+    Document page = Jsoup.parse(MeetingPack.builder().build().write(GATEWAY.assess(Plan.of(List.of(odd)),
+        LocalDate.of(2026, 11, 23))));
+
+    Element section = page.select("section.proposal").first();
+    assertThat(section.id()).isEqualTo(id);
+    assertThat(section.select("h3 span.code").text()).isEqualTo("(A\\u001b[2J\\u000aB\\u202e)");
+    Element link = page.select("section.routing a").first();
+    assertThat(link.text()).isEqualTo("A\\u001b[2J\\u000aB\\u202e");
+    assertThat(page.getElementById(java.net.URLDecoder.decode(link.attr("href").substring(1),
+        java.nio.charset.StandardCharsets.UTF_8))).isSameAs(section);
+  }
+
+  @Test
   void errors_areListedWithIndexIdPathAndMessage() {
     Proposal ok = Proposal.builder().id("A").title("Fine").leadDirectorate("PEOPLE").serviceArea("ADULT_SOCIAL_CARE")
         .changeType(ChangeType.NEW).build();

@@ -1,8 +1,6 @@
 package org.councilgateway.internal.write;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.WriterOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -113,9 +111,16 @@ public final class DiffReport {
    *
    * @param diff the diff
    * @param out where to write; not flushed or closed
+   * @throws UncheckedIOException when writing fails
    */
   public static void html(Diff diff, Writer out) {
-    JtediffGenerated.render(new OwaspHtmlTemplateOutput(new WriterOutput(out)), null, view(diff));
+    HtmlOutput page = new HtmlOutput(8192 + 512 * diff.proposals().size());
+    JtediffGenerated.render(page, null, view(diff));
+    try {
+      out.write(page.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A differing proposal as the page shows it. */
@@ -125,20 +130,20 @@ public final class DiffReport {
   record View(String baseVersion, String rulesVersion, String asOf, List<Row> proposals, List<String> portfolioAdded,
       List<String> portfolioRemoved) {}
 
+  /** The page's values as they are: {@link HtmlOutput} escapes them, control characters included. */
   private static View view(Diff diff) {
-    List<Row> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>(diff.proposals().size());
     for (Diff.Entry entry : diff.proposals()) {
       Change change = entry.change();
-      List<PackView.Item> fields = change.fields().stream()
-          .map(f -> new PackView.Item(f.name(), esc(String.valueOf(f.before())) + " to " + esc(String.valueOf(f.after()))))
-          .toList();
-      rows.add(new Row(entry.scenario() == null ? null : esc(entry.scenario()), esc(entry.proposalId()), esc(entry.title()),
-          fields, esc(String.join(", ", change.added())), esc(String.join(", ", change.removed()))));
+      List<PackView.Item> fields = new ArrayList<>(change.fields().size());
+      for (Change.Field f : change.fields()) {
+        fields.add(new PackView.Item(f.name(), f.before() + " to " + f.after()));
+      }
+      rows.add(new Row(entry.scenario(), entry.proposalId(), entry.title(), fields, String.join(", ", change.added()),
+          String.join(", ", change.removed())));
     }
-    return new View(esc(diff.baseVersion()), esc(diff.rulesVersion()),
-        diff.asOf() == null ? null : PackView.date(diff.asOf()), rows,
-        diff.portfolioAdded().stream().map(DiffReport::esc).toList(),
-        diff.portfolioRemoved().stream().map(DiffReport::esc).toList());
+    return new View(diff.baseVersion(), diff.rulesVersion(), diff.asOf() == null ? null : PackView.date(diff.asOf()),
+        rows, diff.portfolioAdded(), diff.portfolioRemoved());
   }
 
   private static String esc(String text) {

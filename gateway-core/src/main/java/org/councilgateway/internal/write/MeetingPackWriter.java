@@ -1,9 +1,5 @@
 package org.councilgateway.internal.write;
 
-import gg.jte.TemplateOutput;
-import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.StringOutput;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,8 +12,8 @@ import org.councilgateway.assessment.PortfolioFinding;
  * Writes the meeting pack: one self-contained HTML page (inline styles; no script, font, image or
  * link outside it), from templates compiled to Java at build time. The page around the proposals
  * and each proposal's section are rendered apart, the sections on every core, and written in order,
- * so that a long plan streams. Every value goes through jte's HTML output, which escapes it for where
- * it stands.
+ * so that a long plan streams. Every value goes through {@link HtmlOutput}, which escapes it for where
+ * it stands, its control characters made visible in the same pass.
  */
 public final class MeetingPackWriter {
   private MeetingPackWriter() {}
@@ -35,10 +31,8 @@ public final class MeetingPackWriter {
    */
   public static void write(PlanAssessment result, String councilName, String planName, String planSha256,
       Changes changes, java.io.Writer out) {
-    write(result, councilName, planName, planSha256, changes, text -> text, out::write, () -> {
-      StringOutput text = new StringOutput(8192);
-      return new Rendered<>(text, () -> text.toString());
-    });
+    write(result, councilName, planName, planSha256, changes,
+        (rendered, text, from, to) -> from == 0 && to == text.length() ? text : text.substring(from, to), out::write);
   }
 
   /**
@@ -56,42 +50,38 @@ public final class MeetingPackWriter {
    */
   public static void write(PlanAssessment result, String councilName, String planName, String planSha256,
       Changes changes, java.io.OutputStream out) {
-    write(result, councilName, planName, planSha256, changes, text -> text.getBytes(StandardCharsets.UTF_8), out::write,
-        () -> {
-          // Text then UTF-8 in one intrinsic step: faster than jte's byte output, which encodes
-          // each piece and copies its buffers out (measured with ReportBenchmark).
-          StringOutput text = new StringOutput(8192);
-          return new Rendered<>(text, () -> text.toString().getBytes(StandardCharsets.UTF_8));
-        });
+    // Text, then UTF-8 by HtmlOutput.utf8: faster than jte's byte output, which encodes each piece
+    // and copies its buffers out, and than String.getBytes (measured with ReportBenchmark).
+    write(result, councilName, planName, planSha256, changes, HtmlOutput::utf8, out::write);
   }
 
-  /** An output to render into, and how to take what was rendered. */
-  private record Rendered<P>(TemplateOutput output, java.util.function.Supplier<P> result) {}
+  /** How a part of what was rendered is handed on: as text or as UTF-8. */
+  private interface Form<P> {
+    P of(HtmlOutput rendered, String text, int from, int to);
+  }
 
   private static <P> void write(PlanAssessment result, String councilName, String planName, String planSha256,
-      Changes changes, Function<String, P> encode, Rendering.Sink<P> out,
-      java.util.function.Supplier<Rendered<P>> outputs) {
+      Changes changes, Form<P> form, Rendering.Sink<P> out) {
     PackView.Details details = new PackView.Details(councilName, planName, planSha256, changes);
-    StringOutput page = new StringOutput(1 << 16);
-    JtepackGenerated.render(new OwaspHtmlTemplateOutput(page), null, PackView.head(result, details),
-        PackView.tail(result), MARK);
+    // The routing tables hold a row of about 600 characters for each proposal.
+    HtmlOutput page = new HtmlOutput(16_384 + 640 * result.assessments().size());
+    // The page around the sections, rendered first; where they go noted as it is rendered.
+    int[] at = new int[1];
+    JtepackGenerated.render(page, null, PackView.head(result, details), PackView.tail(result),
+        output -> at[0] = page.length());
     String frame = page.toString();
-    int at = frame.indexOf(MARK);
     Map<String, PortfolioFinding> portfolio = PackView.portfolio(result);
     Function<Assessment, P> section = a -> {
-      Rendered<P> rendered = outputs.get();
-      JtepacksectionGenerated.render(new OwaspHtmlTemplateOutput(rendered.output()), null,
-          PackView.section(a, portfolio, changes));
-      return rendered.result().get();
+      HtmlOutput rendered = new HtmlOutput(SECTION);
+      JtepacksectionGenerated.render(rendered, null, PackView.section(a, portfolio, changes));
+      String text = rendered.toString();
+      return form.of(rendered, text, 0, text.length());
     };
-    Rendering.inOrder(List.of(frame.substring(0, at)), encode, out);
+    Rendering.inOrder(List.of(form.of(page, frame, 0, at[0])), part -> part, out);
     Rendering.inOrder(result.assessments(), section, out);
-    Rendering.inOrder(List.of(frame.substring(at + MARK.length())), encode, out);
+    Rendering.inOrder(List.of(form.of(page, frame, at[0], frame.length())), part -> part, out);
   }
 
-  /**
-   * Where the sections go in the page around them: a NUL, which no rendered value holds (every text
-   * from a plan or a rule file has its control characters escaped before it is rendered).
-   */
-  private static final String MARK = "\u0000";
+  /** The characters to make room for in a section at first: a typical one takes about 6,500. */
+  private static final int SECTION = 8192;
 }

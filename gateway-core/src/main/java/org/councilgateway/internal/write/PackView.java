@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,14 +20,13 @@ import org.councilgateway.assessment.PortfolioFinding;
 import org.councilgateway.assessment.PortfolioRef;
 import org.councilgateway.assessment.Route;
 import org.councilgateway.assessment.Warning;
-import org.councilgateway.internal.Text;
 import org.councilgateway.model.EiaLevel;
 import org.councilgateway.model.Proposal;
 
 /**
  * What the meeting pack's templates show, worked out here so that the templates only lay it out:
- * every text from a plan or a rule file with its control characters escaped (the templates then
- * escape it for HTML), every amount and date as the paper prints it.
+ * every amount and date as the paper prints it. Text from a plan or a rule file is kept as it is:
+ * {@link HtmlOutput} escapes it for HTML and makes its control characters visible as it renders it.
  */
 final class PackView {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -82,62 +81,82 @@ final class PackView {
 
   static Head head(PlanAssessment result, Details details) {
     List<Assessment> all = result.assessments();
-    Map<String, Assessment> byId = new LinkedHashMap<>();
+    Map<String, Assessment> byId = new HashMap<>(all.size() * 4 / 3 + 1);
+    long councilWide = 0;
+    long keyDecisions = 0;
+    long eias = 0;
+    long withActions = 0;
+    long[] atLevel = new long[EiaLevel.values().length];
+    long[] onRoute = new long[Route.values().length];
+    long[] valueOnRoute = new long[Route.values().length];
+    List<Item> readiness = new ArrayList<>();
     for (Assessment a : all) {
       byId.put(a.proposalId(), a);
+      if (a.classification() == Classification.COUNCIL_WIDE) {
+        councilWide++;
+      }
+      if (a.keyDecision()) {
+        keyDecisions++;
+      }
+      if (a.eia().required()) {
+        eias++;
+      }
+      if (!a.eia().actions().isEmpty()) {
+        withActions++;
+      }
+      atLevel[a.eia().level().ordinal()]++;
+      onRoute[a.route().ordinal()]++;
+      Long value = a.proposal().annualValue();
+      if (value != null) {
+        valueOnRoute[a.route().ordinal()] += value;
+      }
+      if (a.gate() != null && !a.gate().ready()) {
+        readiness.add(new Item(a.proposalId() + " " + a.proposal().title(), "not ready for "
+            + a.gate().stage() + ": " + String.join(", ", a.gate().blockers())));
+      }
     }
-    long councilWide = all.stream().filter(a -> a.classification() == Classification.COUNCIL_WIDE).count();
-    long notAssessed = result.errors().stream().map(InputError::index).distinct().count();
-    List<Item> summary = new ArrayList<>(List.of(
-        new Item("Proposals assessed", count(all.size())),
-        new Item("Council-wide", count(councilWide)),
-        new Item("Single-directorate", count(all.size() - councilWide)),
-        new Item("Key decisions", count(all.stream().filter(Assessment::keyDecision).count())),
-        new Item("EIAs required", count(all.stream().filter(a -> a.eia().required()).count()))));
+    long notAssessed = result.errors().stream().mapToInt(InputError::index).distinct().count();
+    List<Item> summary = new ArrayList<>(12);
+    summary.add(new Item("Proposals assessed", count(all.size())));
+    summary.add(new Item("Council-wide", count(councilWide)));
+    summary.add(new Item("Single-directorate", count(all.size() - councilWide)));
+    summary.add(new Item("Key decisions", count(keyDecisions)));
+    summary.add(new Item("EIAs required", count(eias)));
     for (EiaLevel level : EiaLevel.values()) {
       if (level != EiaLevel.NONE) {
         summary.add(new Item("EIAs at " + label(level.name()).toLowerCase(Locale.UK) + " level",
-            count(all.stream().filter(a -> a.eia().level() == level).count())));
+            count(atLevel[level.ordinal()])));
       }
     }
-    summary.add(new Item("Proposals with outstanding EIA actions",
-        count(all.stream().filter(a -> !a.eia().actions().isEmpty()).count())));
+    summary.add(new Item("Proposals with outstanding EIA actions", count(withActions)));
     summary.add(new Item("Findings across the plan", count(result.portfolio().size())));
     summary.add(new Item("Proposals not assessed", count(notAssessed)));
-    List<RouteTotal> routes = new ArrayList<>();
+    List<RouteTotal> routes = new ArrayList<>(Route.values().length);
     for (Route route : Route.values()) {
-      List<Assessment> on = all.stream().filter(a -> a.route() == route).toList();
-      long value = on.stream().map(a -> a.proposal().annualValue()).filter(v -> v != null).mapToLong(Long::longValue).sum();
-      routes.add(new RouteTotal(routeName(route), on.size(), pounds(value)));
-    }
-    List<Item> readiness = new ArrayList<>();
-    for (Assessment a : all) {
-      if (a.gate() != null && !a.gate().ready()) {
-        readiness.add(new Item(esc(a.proposalId()) + " " + esc(a.proposal().title()), "not ready for "
-            + a.gate().stage() + ": " + esc(String.join(", ", a.gate().blockers()))));
-      }
+      routes.add(new RouteTotal(routeName(route), onRoute[route.ordinal()], pounds(valueOnRoute[route.ordinal()])));
     }
     Changes changes = details.changes();
-    Since since = changes == null ? null : new Since(date(changes.asOf()), esc(changes.ruleSetVersion()),
+    Since since = changes == null ? null : new Since(date(changes.asOf()), changes.ruleSetVersion(),
         changes.count(Change.Status.NEW), changes.count(Change.Status.CHANGED), changes.count(Change.Status.UNCHANGED),
-        changes.withdrawn().stream().map(PackView::esc).toList(),
-        changes.portfolioAdded().stream().map(PackView::esc).toList(),
-        changes.portfolioRemoved().stream().map(PackView::esc).toList());
-    List<Across> across = new ArrayList<>();
+        changes.withdrawn(), changes.portfolioAdded(), changes.portfolioRemoved());
+    List<Across> across = new ArrayList<>(result.portfolio().size());
     for (PortfolioFinding p : result.portfolio()) {
-      List<Link> named = p.proposalIds().stream().map(id -> link(id, byId.get(id))).toList();
-      across.add(new Across(esc(p.id()), esc(p.code()), esc(p.message()), esc(p.source()), esc(p.ruleId()), named));
+      List<Link> named = new ArrayList<>(p.proposalIds().size());
+      for (String id : p.proposalIds()) {
+        named.add(link(id, byId.get(id)));
+      }
+      across.add(new Across(p.id(), p.code(), p.message(), p.source(), p.ruleId(), named));
     }
-    List<Row> councilWideRows = new ArrayList<>();
-    List<Row> directorateRows = new ArrayList<>();
+    List<Row> councilWideRows = new ArrayList<>((int) councilWide);
+    List<Row> directorateRows = new ArrayList<>((int) (all.size() - councilWide));
     for (Assessment a : all) {
       (a.classification() == Classification.COUNCIL_WIDE ? councilWideRows : directorateRows).add(row(a, changes));
     }
-    String council = details.councilName() == null ? null : esc(details.councilName());
+    String council = details.councilName();
     String title = "Programme gateway: the forward plan as of " + date(result.asOf())
         + (council == null ? "" : ", " + council);
-    return new Head(title, council, date(result.asOf()), esc(details.planName()), details.planSha256(),
-        esc(result.ruleSetVersion()), summary, routes, readiness, since, across, councilWideRows,
+    return new Head(title, council, date(result.asOf()), details.planName(), details.planSha256(),
+        result.ruleSetVersion(), summary, routes, readiness, since, across, councilWideRows,
         directorateRows);
   }
 
@@ -150,14 +169,14 @@ final class PackView {
       Change change = changes.of(a.proposalId());
       since = change == null ? "" : label(change.status().name());
     }
-    return new Row(link(a.proposalId(), a), esc(p.leadDirectorate()), esc(p.serviceArea()), p.changeType().name(),
+    return new Row(link(a.proposalId(), a), p.leadDirectorate(), p.serviceArea(), p.changeType().name(),
         value(p.annualValue()), a.keyDecision() ? "Yes" : "No", label(a.eia().level().name()), a.challenges().size(),
         a.portfolio().size(), gate, since);
   }
 
   /** The plan's findings across it, by id, for {@link #section}. */
   static Map<String, PortfolioFinding> portfolio(PlanAssessment result) {
-    Map<String, PortfolioFinding> portfolio = new java.util.HashMap<>();
+    Map<String, PortfolioFinding> portfolio = new HashMap<>(result.portfolio().size() * 4 / 3 + 1);
     for (PortfolioFinding f : result.portfolio()) {
       portfolio.put(f.id(), f);
     }
@@ -166,87 +185,95 @@ final class PackView {
 
   static Section section(Assessment a, Map<String, PortfolioFinding> portfolio, Changes changes) {
     Proposal p = a.proposal();
-    List<Item> facts = new ArrayList<>();
-    facts.add(new Item("Lead directorate", esc(p.leadDirectorate())));
-    facts.add(new Item("Service area", esc(p.serviceArea())));
+    List<org.councilgateway.model.Origin.Entry> origin = p.origin() == null ? List.of() : p.origin().entries();
+    List<Item> facts = new ArrayList<>(8 + origin.size());
+    facts.add(new Item("Lead directorate", p.leadDirectorate()));
+    facts.add(new Item("Service area", p.serviceArea()));
     facts.add(new Item("Change type", p.changeType().name()));
     facts.add(new Item("Annual value", value(p.annualValue())));
     facts.add(new Item("Term", p.termMonths() == null ? "Not stated" : p.termMonths() + " months"));
     facts.add(new Item("Start date", p.startDate() == null ? "Not stated" : date(p.startDate())));
     facts.add(new Item("Provider", p.provider() == null ? "Not stated"
-        : esc(p.provider().name()) + (p.provider().sector() == null ? "" : " (" + p.provider().sector() + ")")));
+        : p.provider().sector() == null ? p.provider().name() : p.provider().name() + " (" + p.provider().sector() + ")"));
     if (p.stage() != null) {
       facts.add(new Item("Gate stage", p.stage().name()));
     }
-    if (p.origin() != null) {
-      for (org.councilgateway.model.Origin.Entry entry : p.origin().entries()) {
-        facts.add(new Item(originLabel(entry.key()), esc(entry.text() != null ? entry.text()
-            : String.join(entry.key().equals("inferred") ? "; " : ", ", entry.texts()))));
-      }
+    for (org.councilgateway.model.Origin.Entry entry : origin) {
+      facts.add(new Item(originLabel(entry.key()), entry.text() != null ? entry.text()
+          : String.join(entry.key().equals("inferred") ? "; " : ", ", entry.texts())));
     }
-    List<Shown> scope = new ArrayList<>(shown(a.scopeReasons()));
+    List<Shown> scope = new ArrayList<>(a.scopeReasons().size() + 1);
+    addShown(scope, a.scopeReasons());
     if (a.keyDecisionReason() != null) {
       scope.add(shown(a.keyDecisionReason()));
     }
-    List<Item> kinds = new ArrayList<>();
+    List<EiaAssessment> eias = a.eia().assessments();
+    List<Item> kinds = new ArrayList<>(eias.size());
     List<Shown> reasons = new ArrayList<>();
-    for (EiaAssessment kind : a.eia().assessments()) {
-      reasons.addAll(shown(kind.findings()));
+    for (EiaAssessment kind : eias) {
+      addShown(reasons, kind.findings());
       kinds.add(new Item(label(kind.kind().name()) + " EIA at " + label(kind.level().name()).toLowerCase(Locale.UK)
-          + " level", esc(String.join(", ", kind.reasons()))));
+          + " level", String.join(", ", kind.reasons())));
     }
-    List<Shown> across = new ArrayList<>();
+    List<Shown> across = new ArrayList<>(a.portfolio().size());
     for (PortfolioRef ref : a.portfolio()) {
       PortfolioFinding f = portfolio.get(ref.id());
-      across.add(f == null ? new Shown(esc(ref.code()), esc(ref.id()), "", "", "")
-          : new Shown(esc(f.code()), esc(f.id() + ": " + String.join(", ", f.proposalIds())), esc(f.message()),
-              esc(f.source()), esc(f.ruleId())));
+      across.add(f == null ? new Shown(ref.code(), ref.id(), "", "", "")
+          : new Shown(f.code(), f.id() + ": " + String.join(", ", f.proposalIds()), f.message(), f.source(),
+              f.ruleId()));
     }
-    List<Shown> warnings = new ArrayList<>();
+    List<Shown> warnings = new ArrayList<>(a.warnings().size());
     for (Warning w : a.warnings()) {
-      warnings.add(new Shown(esc(w.code()), esc(w.target()), esc(w.message()), null, null));
+      warnings.add(new Shown(w.code(), w.target(), w.message(), null, null));
     }
     String gate = a.gate() == null ? null : a.gate().ready() ? "Ready for " + a.gate().stage() + "."
-        : "Not ready for " + a.gate().stage() + ": " + esc(String.join(", ", a.gate().blockers())) + ".";
+        : "Not ready for " + a.gate().stage() + ": " + String.join(", ", a.gate().blockers()) + ".";
     Changed changed = null;
     if (changes != null) {
       Change change = changes.of(a.proposalId());
       if (change != null && change.status() != Change.Status.UNCHANGED) {
-        List<Item> fields = change.fields().stream()
-            .map(f -> new Item(f.name(), esc(String.valueOf(f.before())) + " to " + esc(String.valueOf(f.after()))))
-            .toList();
+        List<Item> fields = new ArrayList<>(change.fields().size());
+        for (Change.Field f : change.fields()) {
+          fields.add(new Item(f.name(), f.before() + " to " + f.after()));
+        }
         changed = new Changed(change.status() == Change.Status.NEW ? "New since " : "Changed since ",
-            date(changes.asOf()), fields, change.added().stream().map(PackView::esc).toList(),
-            change.removed().stream().map(PackView::esc).toList());
+            date(changes.asOf()), fields, change.added(), change.removed());
       }
     }
-    return new Section(a.proposalId(), esc(p.title()), facts, label(a.classification().name()), routeName(a.route()),
+    return new Section(a.proposalId(), p.title(), facts, label(a.classification().name()), routeName(a.route()),
         a.keyDecision() ? "Yes" : "No", scope, shown(a.impacts()), a.eia().required(), label(a.eia().level().name()),
-        kinds, reasons, a.eia().characteristics().stream().map(PackView::esc).toList(), shown(a.eia().actions()),
-        shown(a.challenges()), gate, across, warnings, changed);
+        kinds, reasons, a.eia().characteristics(), shown(a.eia().actions()), shown(a.challenges()), gate, across,
+        warnings, changed);
   }
 
   static Tail tail(PlanAssessment result) {
-    List<Error> errors = new ArrayList<>();
+    List<Error> errors = new ArrayList<>(result.errors().size());
     for (InputError e : result.errors()) {
       // The cell of a spreadsheet plan, after the path, in the same "Where" cell.
-      String where = e.location() == null ? esc(e.path()) : esc(e.path() + " (" + e.location() + ")");
-      errors.add(new Error(e.index(), e.proposalId() == null ? "" : esc(e.proposalId()), where, esc(e.message())));
+      String where = e.location() == null ? e.path() : e.path() + " (" + e.location() + ")";
+      errors.add(new Error(e.index(), e.proposalId() == null ? "" : e.proposalId(), where, e.message()));
     }
     return new Tail(errors);
   }
 
   private static List<Shown> shown(List<Finding> findings) {
-    return findings.stream().map(PackView::shown).toList();
+    List<Shown> shown = new ArrayList<>(findings.size());
+    addShown(shown, findings);
+    return shown;
+  }
+
+  private static void addShown(List<Shown> shown, List<Finding> findings) {
+    for (Finding f : findings) {
+      shown.add(shown(f));
+    }
   }
 
   private static Shown shown(Finding f) {
-    return new Shown(esc(f.code()), f.target() == null ? null : esc(f.target()), esc(f.message()), esc(f.source()),
-        esc(f.ruleId()));
+    return new Shown(f.code(), f.target(), f.message(), f.source(), f.ruleId());
   }
 
   private static Link link(String id, Assessment a) {
-    return new Link(href(id), esc(id), a == null ? "" : esc(a.proposal().title()));
+    return new Link(href(id), id, a == null ? "" : a.proposal().title());
   }
 
   /**
@@ -281,12 +308,20 @@ final class PackView {
       case "buyer" -> "Origin: buyer";
       case "url" -> "Origin: published at";
       case "inferred" -> "Origin: worked out";
-      default -> "Origin: " + esc(key);
+      default -> "Origin: " + key;
     };
   }
 
   /** A code as a word: {@code COUNCIL_WIDE} as "Council-wide", {@code SCREENING} as "Screening". */
   static String label(String code) {
+    // Codes are the names of a few enums' constants: each worked out once.
+    String label = LABELS.get(code);
+    return label != null ? label : LABELS.computeIfAbsent(code, PackView::words);
+  }
+
+  private static final Map<String, String> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String words(String code) {
     String words = code.toLowerCase(Locale.UK).replace("single_directorate", "single-directorate")
         .replace("council_wide", "council-wide").replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
@@ -317,9 +352,5 @@ final class PackView {
 
   static String date(LocalDate date) {
     return DATE.format(date);
-  }
-
-  private static String esc(String text) {
-    return Text.escape(text);
   }
 }
