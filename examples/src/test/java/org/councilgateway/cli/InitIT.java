@@ -24,6 +24,7 @@ class InitIT {
     assertThat(init.exit()).as(init.err()).isZero();
     assertThat(copy.resolve("README.md")).content().contains("gateway test --rules rules scenarios");
     assertThat(copy.resolve("rules/ocds-mapping.yaml")).exists();
+    assertThat(copy.resolve("plans/sample-forward-plan.json")).content().contains("\"NL-2027-001\"");
     Run validate = gateway("validate", copy.resolve("rules").toString());
     assertThat(validate.exit()).as(validate.out() + validate.err()).isZero();
     Run test = gateway("test", "--rules", copy.resolve("rules").toString(), copy.resolve("scenarios").toString());
