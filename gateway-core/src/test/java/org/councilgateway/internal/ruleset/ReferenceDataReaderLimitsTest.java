@@ -29,7 +29,8 @@ class ReferenceDataReaderLimitsTest {
     assertThat(problems(content)).extracting(Problem::message)
         .noneMatch(message -> message.contains("larger than") || message.contains("not valid YAML"))
         .contains("The reference data must be a mapping with the keys clientGroups, directorates, gateStages,"
-            + " inHouseCapability, interdependencies, jointWorkplans, partnerCommissioners, protectedCharacteristics,"
+            + " inHouseCapability, interdependencies, jointWorkplans, localFields, localSettings, partnerCommissioners,"
+            + " protectedCharacteristics,"
             + " safeguardingSensitive, serviceAreas, settings.");
   }
 
