@@ -507,26 +507,6 @@ class HostileNamesTest {
     }
   }
 
-  @Test
-  void ruleExamplesInTheDocs_passTheGuard(@TempDir Path dir) throws IOException {
-    String guide = Files.readString(Path.of("../docs/policy-officers-guide.md"));
-    Matcher example = Pattern.compile("(?ms)^```\\n(rule \".*?^end)\\n```").matcher(guide);
-    List<String> examples = new ArrayList<>();
-    while (example.find()) {
-      examples.add(example.group(1));
-    }
-    assertThat(examples).as("rule examples in the guide").isNotEmpty();
-    Path rules = RuleSetLoadingTest.copy(dir);
-    for (int i = 0; i < examples.size(); i++) {
-      // Each example copies a bundled rule: its id is changed so it does not clash with the original.
-      Files.writeString(rules.resolve("example" + i + ".drl"),
-          HEADER + "\n" + examples.get(i).replaceFirst("@id\\(\"([^\"]*)\"\\)", "@id(\"$1-EXAMPLE\")")
-              .replaceFirst("rule \"([^\"]*)\"", "rule \"$1 (example)\"") + "\n");
-    }
-
-    assertThat(RuleSet.validate(rules)).isEmpty();
-  }
-
   private static int lineOf(String text, String fragment) {
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
