@@ -153,4 +153,52 @@ class OfficerMistakesTest {
         + "Rule \"Risks not assessed\" has a consequence that cannot be read (findings.challenge($p, \"CHALLENGE_RISKS\", "
         + "\"Risks have not been assessed.\";): check it for a missing ; at the end of a statement, a bracket or a quote.");
   }
+
+  @Test
+  void salienceThatIsNotANumber_saysWhatToWrite() throws IOException {
+    edit("challenge.drl", "  @description(\"The proposal states no commissioning objectives.\")\nwhen",
+        "  @description(\"The proposal states no commissioning objectives.\")\n  salience high\nwhen");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 25, 12)
+        + "Rule \"No commissioning objectives\" sets salience to high, which is not a whole number: write a whole"
+        + " number, such as salience 10.");
+  }
+
+  @Test
+  void misspeltFieldReadThroughABinding_isNamedWithTheNearest() throws IOException {
+    edit("challenge.drl", "  $p : Proposal( objectives.isEmpty() )\nthen",
+        "  $p : Proposal( objectives.isEmpty() )\n  eval( $p.objectivs.isEmpty() )\nthen");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 27, 9)
+        + "Rule \"No commissioning objectives\" reads $p.objectivs, but nothing challenge.drl imports has a field"
+        + " objectivs: did you mean objectives? gateway docs --fields lists the fields of each type.");
+  }
+
+  @Test
+  void findingsRecordedInACondition_saysWhereFindingsAreRecorded() throws IOException {
+    edit("challenge.drl", "  $p : Proposal( objectives.isEmpty() )\nthen",
+        "  $p : Proposal( objectives.isEmpty(), findings.challenge($p, \"X\", \"y\") )\nthen");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 26, 40)
+        + "Rule \"No commissioning objectives\" calls findings.challenge in a condition: findings are recorded in the"
+        + " consequence, after then.");
+  }
+
+  @Test
+  void misspeltInsert_isNamedWithTheNearest() throws IOException {
+    edit("challenge.drl", "  findings.challenge($p, \"CHALLENGE_OBJECTIVES\", \"No commissioning objectives are stated.\");",
+        "  insret(new Object());");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 28, 3)
+        + "Rule \"No commissioning objectives\" calls insret, which is not a method here: did you mean insert?");
+  }
+
+  @Test
+  void aGlobalOtherThanFindings_isStillRefusedAsForbidden() throws IOException {
+    edit("challenge.drl", "global Findings findings;", "global Findings findings;\nglobal java.util.List extra;");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 20, 1)
+        + "declares the global java.util.List extra, which rule files may not do: the only global is findings, of"
+        + " type Findings.");
+  }
 }
