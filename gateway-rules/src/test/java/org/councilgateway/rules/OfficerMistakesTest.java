@@ -201,4 +201,23 @@ class OfficerMistakesTest {
         + "declares the global java.util.List extra, which rule files may not do: the only global is findings, of"
         + " type Findings.");
   }
+
+  @Test
+  void aTrueOrFalseAttributeGivenSomethingElse_saysItIsTrueOrFalse() throws IOException {
+    edit("challenge.drl", "  @description(\"The proposal states no commissioning objectives.\")\nwhen",
+        "  @description(\"The proposal states no commissioning objectives.\")\n  no-loop maybe\nwhen");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 25, 11)
+        + "Rule \"No commissioning objectives\" sets no-loop to maybe: no-loop is true or false.");
+  }
+
+  @Test
+  void aTokenTheGrammarDoesNotAllow_isNamedWithWhatToCheck() throws IOException {
+    edit("challenge.drl", "  @description(\"The proposal states no commissioning objectives.\")\nwhen",
+        "  @description(\"The proposal states no commissioning objectives.\")\n  priority 10\nwhen");
+
+    assertThat(problems()).containsExactly(at("challenge.drl", 25, 3) + "Rule \"No commissioning objectives\" has"
+        + " 'priority' where it cannot stand: check this line for a misspelt keyword, a missing quote or bracket, or a"
+        + " text that needs quotes.");
+  }
 }

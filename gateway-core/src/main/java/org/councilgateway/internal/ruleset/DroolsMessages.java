@@ -35,6 +35,35 @@ public final class DroolsMessages {
     return line;
   }
 
+  private static final java.util.regex.Pattern MISMATCHED =
+      java.util.regex.Pattern.compile("mismatched input '(.*)' in rule (\"[^\"]*\"|\\S+)");
+  private static final java.util.regex.Pattern FLAG_ATTRIBUTE = java.util.regex.Pattern.compile(
+      "\\s*(no-loop|lock-on-active|auto-focus|enabled)\\s+(\\S.*?)\\s*");
+
+  /**
+   * The parser's complaint about a token in a rule, in words an officer can act on: an attribute
+   * that takes true or false but was given something else is named as such; any other token is
+   * named with what to check on its line. Other messages are returned as they are.
+   *
+   * @param message the parser's message, {@link #clean cleaned}
+   * @param line the text of the line it points at, or null
+   * @return the message to show
+   */
+  public static String parserMessage(String message, String line) {
+    java.util.regex.Matcher mismatched = MISMATCHED.matcher(message);
+    if (!mismatched.matches()) {
+      return message;
+    }
+    String rule = mismatched.group(2).startsWith("\"") ? mismatched.group(2) : "\"" + mismatched.group(2) + "\"";
+    java.util.regex.Matcher flag = line == null ? null : FLAG_ATTRIBUTE.matcher(line);
+    if (flag != null && flag.matches()) {
+      return "Rule " + rule + " sets " + flag.group(1) + " to " + flag.group(2) + ": " + flag.group(1)
+          + " is true or false.";
+    }
+    return "Rule " + rule + " has '" + mismatched.group(1) + "' where it cannot stand: check this line for a"
+        + " misspelt keyword, a missing quote or bracket, or a text that needs quotes.";
+  }
+
   private static final java.util.regex.Pattern SOURCE_HEADER =
       java.util.regex.Pattern.compile("^Java source of (\\S+) in error:\\s*\n", java.util.regex.Pattern.MULTILINE);
   private static final java.util.regex.Pattern RULE_METHOD =

@@ -253,7 +253,10 @@ public final class RuleSetCompiler {
       }
       for (DroolsError error : parser.getErrors()) {
         if (error instanceof ParserError parse) {
-          problems.add(new Problem(shown, parse.getRow(), parse.getCol() + 1, DroolsMessages.clean(parse.getMessage())));
+          String[] lines = file.content().split("\n", -1);
+          String line = parse.getRow() >= 1 && parse.getRow() <= lines.length ? lines[parse.getRow() - 1] : null;
+          problems.add(new Problem(shown, parse.getRow(), parse.getCol() + 1,
+              DroolsMessages.parserMessage(DroolsMessages.clean(parse.getMessage()), line)));
         } else {
           int[] lines = error.getLines();
           problems.add(new Problem(shown, lines.length > 0 ? lines[0] : 0, 0, DroolsMessages.clean(error.getMessage())));
