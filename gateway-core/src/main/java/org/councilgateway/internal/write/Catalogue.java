@@ -3,7 +3,6 @@ package org.councilgateway.internal.write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -270,7 +269,7 @@ public final class Catalogue {
    * @return the number as text
    */
   static String number(long n) {
-    return String.format(Locale.UK, "%,d", n);
+    return PackView.count(n);
   }
 
   /** A count and a noun, plural unless the count is one: "1 rule", "1,024 rules". */

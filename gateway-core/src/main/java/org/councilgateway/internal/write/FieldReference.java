@@ -130,8 +130,7 @@ public final class FieldReference {
       for (LocalField setting : data.localSettings()) {
         Object value = data.settings().local().values().get(setting.name());
         out.append("| `").append(setting.name()).append("` | ").append(setting.type().label()).append(" | ")
-            .append(cell(value instanceof Long number ? String.format(java.util.Locale.UK, "%,d", number)
-                : String.valueOf(value))).append(" | ").append(cell(setting.description())).append(" |\n");
+            .append(cell(Catalogue.localValue(value))).append(" | ").append(cell(setting.description())).append(" |\n");
       }
     }
     return out.toString();

@@ -242,7 +242,7 @@ public final class TextReport {
   /** An annual value as the paper shows money: pounds, thousands separated. */
   private static String value(Long annualValue) {
     return annualValue == null ? "annual value not stated"
-        : "annual value \u00a3" + String.format(java.util.Locale.UK, "%,d", annualValue);
+        : "annual value " + PackView.pounds(annualValue);
   }
 
   private static void eia(StringBuilder out, EiaOutcome eia) {
