@@ -334,4 +334,16 @@ class LocalFieldsTest {
       assertThat(problem.column()).isEqualTo(lines.get(line - 1).indexOf("local()") + 1);
     });
   }
+
+  @Test
+  void aReadInABlockComment_isNotChecked(@TempDir Path dir) throws IOException {
+    Path copy = RuleSet.exportBundled(dir.resolve("council"));
+    Files.writeString(copy.resolve("reference-data.yaml"), DECLARATIONS, java.nio.file.StandardOpenOption.APPEND);
+    RuleSetLoadingTest.edit(copy.resolve("reference-data.yaml"), "settings:\n", "settings:\n  largeDecommissioningValue: 1000000\n");
+    Files.writeString(copy.resolve("challenge.drl"), RULE
+        .replace("then\n", "then\n  /* once: local().flag(\"oldName\")\n     and local().number(\"older\") */\n"),
+        java.nio.file.StandardOpenOption.APPEND);
+
+    assertThat(RuleSet.validate(copy)).isEmpty();
+  }
 }

@@ -10,7 +10,7 @@ import org.councilgateway.internal.Text;
  * the place where {@code end} is missing and reports what it trips over in the next rule, on a
  * line that is sound; this names the rule that is not finished instead. It reads only what is
  * outside strings and comments: a rule begins where a line's first word is {@code rule} followed
- * by its name, and ends at the word {@code end}.
+ * by its name, and ends at the word {@code end} ({@link DrlCode} leaves out the rest).
  */
 public final class RuleEnds {
 
@@ -28,49 +28,14 @@ public final class RuleEnds {
    */
   public static Problem fault(String text, String shown) {
     SourceLines lines = new SourceLines(text);
+    String code = DrlCode.blank(text, true);
     String open = null;
     int openAt = -1;
-    char quote = 0;
-    boolean lineComment = false;
-    boolean blockComment = false;
     boolean lineStart = true;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
       if (c == '\n') {
-        lineComment = false;
         lineStart = true;
-        if (quote != 0) {
-          // A string does not run on over lines in DRL or Java: a stray quote ends at the line.
-          quote = 0;
-        }
-        continue;
-      }
-      if (lineComment) {
-        continue;
-      }
-      if (blockComment) {
-        if (c == '*' && next == '/') {
-          blockComment = false;
-          i++;
-        }
-        continue;
-      }
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if (c == '/' && next == '/') {
-        lineComment = true;
-        continue;
-      }
-      if (c == '/' && next == '*') {
-        blockComment = true;
-        i++;
         continue;
       }
       if (Character.isWhitespace(c)) {
@@ -78,13 +43,14 @@ public final class RuleEnds {
       }
       boolean first = lineStart;
       lineStart = false;
-      if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))) {
+      if (Character.isJavaIdentifierStart(c) && (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1)))) {
         int wordEnd = i;
-        while (wordEnd < text.length() && Character.isJavaIdentifierPart(text.charAt(wordEnd))) {
+        while (wordEnd < code.length() && Character.isJavaIdentifierPart(code.charAt(wordEnd))) {
           wordEnd++;
         }
-        String word = text.substring(i, wordEnd);
+        String word = code.substring(i, wordEnd);
         if (first && word.equals("rule")) {
+          // The name is read from the text itself: in the code, a quoted name is blanked.
           Matcher start = RULE_START.matcher(text).region(i, text.length());
           if (start.lookingAt()) {
             String name = start.group(2) != null ? start.group(2) : start.group(3) != null ? start.group(3)
@@ -102,10 +68,6 @@ public final class RuleEnds {
           open = null;
         }
         i = wordEnd - 1;
-        continue;
-      }
-      if (c == '"' || c == '\'') {
-        quote = c;
       }
     }
     return open == null ? null : unfinished(lines, shown, open, openAt, "at the end of the file.");

@@ -46,12 +46,14 @@ final class LocalNames {
         continue;
       }
       String text = file.content();
+      // Reads in comments or strings are not reads: the code alone says where reads stand.
+      String code = org.councilgateway.internal.guard.DrlCode.blank(text, true);
       Matcher read = READ.matcher(text);
       while (read.find()) {
-        int lineStart = text.lastIndexOf('\n', read.start()) + 1;
-        if (text.substring(lineStart, read.start()).contains("//")) {
+        if (!code.startsWith("local()", read.start())) {
           continue;
         }
+        int lineStart = text.lastIndexOf('\n', read.start()) + 1;
         String reader = read.group(1);
         String name = read.group(2);
         Set<LocalField.Type> types = declared.get(name);
