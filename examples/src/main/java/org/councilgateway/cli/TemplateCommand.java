@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +180,10 @@ final class TemplateCommand implements Callable<Integer> {
     lists.put("stage", names(GateStage.values()));
     List<String> booleans = List.of("TRUE", "FALSE");
     Map<String, String[]> explainedLocal = new LinkedHashMap<>();
+    Map<String, LocalField.Type> localTypes = new HashMap<>();
     for (LocalField field : reference.localFields()) {
       String column = "local." + field.name();
+      localTypes.put(column, field.type());
       explainedLocal.put(column, new String[] {"", field.description() + " (a local field: " + switch (field.type()) {
         case BOOLEAN -> "TRUE or FALSE";
         case NUMBER -> "a whole number";
@@ -193,8 +196,7 @@ final class TemplateCommand implements Callable<Integer> {
       }
     }
     for (String column : columns) {
-      String[] about = EXPLAINED.containsKey(column) ? EXPLAINED.get(column) : explainedLocal.get(column);
-      if (about != null && about[1].startsWith("TRUE") || about != null && about[1].contains("(a local field: TRUE")) {
+      if (localTypes.get(column) == LocalField.Type.BOOLEAN || EXPLAINED.containsKey(column) && EXPLAINED.get(column)[1].startsWith("TRUE")) {
         lists.put(column, booleans);
       }
     }
@@ -227,9 +229,8 @@ final class TemplateCommand implements Callable<Integer> {
             .errorStyle(closed ? DataValidationErrorStyle.STOP : DataValidationErrorStyle.INFORMATION)
             .errorTitle(column).error(column + " must be one of the codes in the list.");
       }
-      boolean localDate = reference.localFields().stream()
-          .anyMatch(f -> f.type() == LocalField.Type.DATE && column.equals("local." + f.name()));
-      if (column.equals("startDate") || column.equals("serviceReviewedOn") || localDate) {
+      if (column.equals("startDate") || column.equals("serviceReviewedOn")
+          || localTypes.get(column) == LocalField.Type.DATE) {
         proposals.style(c).format("yyyy-mm-dd").set();
       }
     }

@@ -74,6 +74,30 @@ public record Settings(
         cumulativeProviderCount, serviceReviewValidityMonths, councilName, null);
   }
 
+  /**
+   * Every whole-number setting by name: the gateway's own, in the order the reference data lists
+   * them, then the local settings of type number. A scenario reads them as
+   * {@code "{keyDecisionValue} + 1"}.
+   *
+   * @return the settings, in that order
+   */
+  public java.util.Map<String, Long> numbers() {
+    java.util.Map<String, Long> numbers = new java.util.LinkedHashMap<>();
+    numbers.put("keyDecisionValue", keyDecisionValue);
+    numbers.put("keyDecisionWards", (long) keyDecisionWards);
+    numbers.put("eiaValidityMonths", (long) eiaValidityMonths);
+    numbers.put("overlapWindowMonths", (long) overlapWindowMonths);
+    numbers.put("blanketReductionCount", (long) blanketReductionCount);
+    numbers.put("cumulativeProviderCount", (long) cumulativeProviderCount);
+    numbers.put("serviceReviewValidityMonths", (long) serviceReviewValidityMonths);
+    local.values().forEach((name, value) -> {
+      if (value instanceof Long number) {
+        numbers.put(name, number);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(numbers);
+  }
+
   private static void requirePositive(String name, int value) {
     if (value < 1) {
       throw new IllegalArgumentException(name + " must be at least 1 but was " + value);

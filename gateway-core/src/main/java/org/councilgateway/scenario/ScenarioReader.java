@@ -313,14 +313,14 @@ public final class ScenarioReader {
           return node;
         }
         String name = matcher.group(1);
-        Long value = rules == null ? null : setting(rules.referenceData().settings(), name);
+        Long value = rules == null ? null : rules.referenceData().settings().numbers().get(name);
         if (rules == null) {
           problem(node, label + node.asText() + " reads a setting, which needs the rule set: read the scenarios with"
               + " gateway test, or ScenarioReader.read(paths, rules).");
           return node;
         }
         if (value == null) {
-          java.util.Set<String> known = numberSettings(rules.referenceData().settings()).keySet();
+          java.util.Set<String> known = rules.referenceData().settings().numbers().keySet();
           String closest = org.councilgateway.internal.Names.closest(name, known);
           problem(node, label + "{" + name + "} is not a number setting of this rule set"
               + (closest == null ? "" : "; did you mean {" + closest + "}?") + " The number settings are "
@@ -337,9 +337,14 @@ public final class ScenarioReader {
         }
       }
       if (node.isArray()) {
+        boolean changed = false;
         com.fasterxml.jackson.databind.node.ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-        node.forEach(item -> copy.add(settingsRead(item, label)));
-        return node.equals(copy) ? node : copy;
+        for (JsonNode item : node) {
+          JsonNode value = settingsRead(item, label);
+          changed |= value != item;
+          copy.add(value);
+        }
+        return changed ? copy : node;
       }
       if (node.isObject()) {
         boolean changed = false;
@@ -458,28 +463,6 @@ public final class ScenarioReader {
       }
       return values;
     }
-  }
-
-  /** The whole-number settings by name, the gateway's own and then the local ones of type number. */
-  private static Map<String, Long> numberSettings(org.councilgateway.facts.Settings settings) {
-    Map<String, Long> numbers = new java.util.LinkedHashMap<>();
-    numbers.put("keyDecisionValue", settings.keyDecisionValue());
-    numbers.put("keyDecisionWards", (long) settings.keyDecisionWards());
-    numbers.put("eiaValidityMonths", (long) settings.eiaValidityMonths());
-    numbers.put("overlapWindowMonths", (long) settings.overlapWindowMonths());
-    numbers.put("blanketReductionCount", (long) settings.blanketReductionCount());
-    numbers.put("cumulativeProviderCount", (long) settings.cumulativeProviderCount());
-    numbers.put("serviceReviewValidityMonths", (long) settings.serviceReviewValidityMonths());
-    settings.local().values().forEach((name, value) -> {
-      if (value instanceof Long number) {
-        numbers.put(name, number);
-      }
-    });
-    return numbers;
-  }
-
-  private static Long setting(org.councilgateway.facts.Settings settings, String name) {
-    return numberSettings(settings).get(name);
   }
 
   private static GatewayException unusable(Problem problem) {
