@@ -346,4 +346,28 @@ class LocalFieldsTest {
 
     assertThat(RuleSet.validate(copy)).isEmpty();
   }
+
+  @Test
+  void anUnknownLocalFieldFarFromAnyDeclared_isRefusedListingThem() {
+    Plan plan = read(proposal("FAR", 1, "{\"colour\": \"red\"}"));
+
+    assertThat(plan.errors()).extracting(InputError::message).containsExactly("Unknown local field \"colour\": the"
+        + " reference data's localFields does not declare it. The local fields are marketImpactAssessed, boardDate, themes.");
+  }
+
+  @Test
+  void aHostileDescription_isTextInTheCatalogues_withItsControlCharactersMadeVisible(@TempDir Path dir) throws IOException {
+    Path copy = RuleSet.exportBundled(dir.resolve("council"));
+    Files.writeString(copy.resolve("reference-data.yaml"), "\nlocalFields:\n  - {name: flag, type: boolean, description:"
+        + " \"<script>document.title=1</script> \\e[2J \\u202e\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    RuleSet hostile = RuleSet.fromDirectory(copy);
+
+    for (String html : List.of(org.councilgateway.Reports.catalogueHtml(hostile),
+        org.councilgateway.Reports.catalogueChangesHtml(RuleSet.bundled(), hostile))) {
+      assertThat(html).contains("&lt;script&gt;document.title=1&lt;/script&gt; \\u001b[2J \\u202e")
+          .doesNotContain("<script").doesNotContain("\u001b").doesNotContain("\u202e");
+    }
+    assertThat(org.councilgateway.Reports.catalogueChangesMarkdown(RuleSet.bundled(), hostile))
+        .contains("\\u001b[2J \\u202e").doesNotContain("\u001b").doesNotContain("\u202e");
+  }
 }

@@ -248,7 +248,7 @@ final class ProposalReader {
     }
     String closest = org.councilgateway.internal.Names.closest(name, localFields.keySet());
     return "Unknown local field \"" + name + "\": the reference data's localFields does not declare it"
-        + (closest == null ? "" : "; did you mean " + closest + "?")
+        + (closest == null ? "." : "; did you mean " + closest + "?")
         + " The local fields are " + String.join(", ", localFields.keySet()) + ".";
   }
 

@@ -301,7 +301,7 @@ final class SheetReader {
       List<String> local = columns.keySet().stream().filter(c -> c.startsWith("local.")).toList();
       String closest = org.councilgateway.internal.Names.closest(text, local);
       return "has the header " + shown + " in cell " + cell(column, 1) + ", which is not a local field the reference"
-          + " data declares" + (closest == null ? "" : "; did you mean " + closest + "?")
+          + " data declares" + (closest == null ? "." : "; did you mean " + closest + "?")
           + (local.isEmpty() ? " It declares no local fields (localFields)." : " The local columns are "
           + String.join(", ", local) + ".");
     }

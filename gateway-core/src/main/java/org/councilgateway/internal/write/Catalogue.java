@@ -309,7 +309,8 @@ public final class Catalogue {
         .collect(Collectors.joining(" | ")) + " |\n";
   }
 
+  /** A text as HTML element text or a quoted attribute: control characters made visible as the Markdown does, then markup escaped. */
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return Text.escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }
