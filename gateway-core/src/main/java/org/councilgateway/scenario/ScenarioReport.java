@@ -58,6 +58,11 @@ public final class ScenarioReport {
     out.append(report.passed()).append(" passed, ").append(report.failed()).append(" failed\n");
     return out.toString();
   }
+
+  /** A JUnit XML timestamp: to the second, seconds always written, as the schema's pattern requires. */
+  private static final java.time.format.DateTimeFormatter JUNIT_TIMESTAMP =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
+
   /**
    * Writes a whole run as JUnit XML, the test-result format CI servers read: a {@code testsuite} per
    * scenario file, a {@code testcase} per scenario and proposal expectation (named
@@ -108,7 +113,8 @@ public final class ScenarioReport {
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", "0");
-        xml.writeAttribute("timestamp", timestamp.withNano(0).toString());
+        // Seconds always written, as the schema wants: LocalDateTime.toString() leaves out ":00".
+        xml.writeAttribute("timestamp", JUNIT_TIMESTAMP.format(timestamp));
         xml.writeAttribute("hostname", Text.escape(hostname));
         xml.writeAttribute("id", Integer.toString(id++));
         xml.writeAttribute("package", "gateway");
